@@ -1,0 +1,57 @@
+# Medborgarlöften – the commands a newcomer needs. Each target sets up .venv on its own.
+SHELL := /bin/bash
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+PYTEST_ARGS ?=
+
+.PHONY: help run data test lint format check-deploy bench browser clean
+
+help:  ## List the targets
+	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
+
+$(PY):
+	python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(PY)
+	$(PY) -m pip install --quiet -e .
+	@touch $@
+
+$(VENV)/.installed-dev: pyproject.toml | $(PY)
+	$(PY) -m pip install --quiet -e ".[dev]"
+	@touch $@ $(VENV)/.installed
+
+data: $(VENV)/.installed  ## Migrate, load reference data and the source pages' content (idempotent)
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py createcachetable
+	$(PY) manage.py load_reference_data
+	$(PY) manage.py load_seed_content
+	$(PY) manage.py collectstatic --noinput --verbosity 0
+
+run: data  ## Serve the portal with demo data on 127.0.0.1:$PORT (gunicorn + whitenoise)
+	PORT=$(PORT) $(VENV)/bin/gunicorn --config config/gunicorn.py config.wsgi
+
+browser:  ## Install Debian's Chromium for the browser tests if it is missing
+	@command -v chromium >/dev/null || { \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+test: $(VENV)/.installed-dev browser  ## Run the whole test suite (honours DATABASE_URL)
+	$(VENV)/bin/pytest $(PYTEST_ARGS)
+
+lint: $(VENV)/.installed-dev  ## ruff lint and format check, migrations up to date
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(PY) manage.py makemigrations --check --dry-run
+
+format: $(VENV)/.installed-dev  ## Format the code with ruff
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+check-deploy: $(VENV)/.installed  ## Django's deployment checks under production settings
+	DJANGO_SECURE=true DJANGO_ALLOWED_HOSTS=medborgarloften.example.se \
+	DJANGO_SECRET_KEY="$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(64))')" \
+	$(PY) manage.py check --deploy --fail-level WARNING
+
+clean:  ## Remove the virtualenv and local data (var/)
+	rm -rf $(VENV) var

@@ -1,0 +1,184 @@
+"""Tertial follow-up: a report per period, year and tertial, with a status per activity."""
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from simple_history.models import HistoricalRecords
+
+from promises.models import Activity, PromisePeriod
+from promises.publishing import Publishable, PublishableQuerySet
+
+
+class Tertial(models.IntegerChoices):
+    FIRST = 1, "Tertial 1 (januari–april)"
+    SECOND = 2, "Tertial 2 (maj–augusti)"
+    THIRD = 3, "Tertial 3 (september–december)"
+
+
+def tertial_span(year: int, tertial: int) -> tuple[datetime.date, datetime.date]:
+    """First and last day of a tertial: T1 Jan–Apr, T2 May–Aug, T3 Sep–Dec."""
+    first_month = 4 * (tertial - 1) + 1
+    start = datetime.date(year, first_month, 1)
+    if tertial == 3:
+        return start, datetime.date(year, 12, 31)
+    return start, datetime.date(year, first_month + 4, 1) - datetime.timedelta(days=1)
+
+
+def tertial_of(day: datetime.date) -> int:
+    return (day.month - 1) // 4 + 1
+
+
+class FollowUpReportQuerySet(PublishableQuerySet):
+    def for_period(self, period):
+        return self.filter(period=period)
+
+    def visible(self):
+        """Published reports of published periods: what a citizen may open."""
+        return self.published().filter(period__status="published")
+
+    def chronological(self):
+        return self.order_by("year", "tertial")
+
+
+class FollowUpReport(Publishable):
+    period = models.ForeignKey(
+        PromisePeriod,
+        on_delete=models.CASCADE,
+        related_name="follow_up_reports",
+        verbose_name="medborgarlöfte (period)",
+    )
+    year = models.PositiveSmallIntegerField(
+        "år", validators=[MinValueValidator(2000), MaxValueValidator(2100)]
+    )
+    tertial = models.PositiveSmallIntegerField("tertial", choices=Tertial.choices)
+    summary = models.TextField(
+        "sammanfattning",
+        blank=True,
+        help_text="Hur arbetet gått under tertialen, i några meningar som alla förstår.",
+    )
+
+    objects = FollowUpReportQuerySet.as_manager()
+    history = HistoricalRecords(verbose_name="historik för uppföljning")
+
+    class Meta:
+        ordering = ["period", "-year", "-tertial"]
+        verbose_name = "uppföljning"
+        verbose_name_plural = "uppföljningar"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["period", "year", "tertial"],
+                name="followup_one_report_per_tertial",
+                violation_error_message="Det finns redan en uppföljning för den tertialen.",
+            ),
+            models.CheckConstraint(
+                condition=Q(tertial__gte=1, tertial__lte=3), name="followup_tertial_1_to_3"
+            ),
+            # "The tertial lies in the period" spans two tables: a trigger enforces it
+            # on both backends (migration 0002); clean() explains it in the admin.
+        ]
+        indexes = [
+            models.Index(fields=["status", "-year", "-tertial"], name="followup_latest"),
+        ]
+
+    def __str__(self):
+        return f"{self.period.municipality.name}: tertial {self.tertial} {self.year}"
+
+    @property
+    def title(self):
+        return f"Uppföljning tertial {self.tertial} {self.year}"
+
+    @property
+    def slug(self):
+        return f"{self.year}-tertial-{self.tertial}"
+
+    @property
+    def span(self):
+        return tertial_span(self.year, self.tertial)
+
+    def get_absolute_url(self):
+        return reverse(
+            "followup:report",
+            kwargs={
+                "municipality_slug": self.period.municipality.slug,
+                "period_slug": self.period.slug,
+                "year": self.year,
+                "tertial": self.tertial,
+            },
+        )
+
+    def clean(self):
+        super().clean()
+        if self.period_id and self.year and self.tertial in (1, 2, 3):
+            first, last = self.span
+            if last < self.period.starts_on or first > self.period.ends_on:
+                raise ValidationError(
+                    {
+                        "tertial": (
+                            f"Tertial {self.tertial} {self.year} ligger utanför perioden "
+                            f"{self.period.starts_on:%Y-%m-%d}–{self.period.ends_on:%Y-%m-%d}."
+                        )
+                    }
+                )
+
+
+class ActivityStatusChoice(models.TextChoices):
+    NOT_STARTED = "ej_paborjad", "Ej påbörjad"
+    IN_PROGRESS = "pagar", "Pågår"
+    DONE = "genomford", "Genomförd"
+    DELAYED = "forsenad", "Försenad"
+    CANCELLED = "utgar", "Utgår"
+
+
+class ActivityStatus(models.Model):
+    report = models.ForeignKey(
+        FollowUpReport,
+        on_delete=models.CASCADE,
+        related_name="statuses",
+        verbose_name="uppföljning",
+    )
+    activity = models.ForeignKey(
+        Activity, on_delete=models.CASCADE, related_name="statuses", verbose_name="aktivitet"
+    )
+    status = models.CharField(
+        "status",
+        max_length=12,
+        choices=ActivityStatusChoice.choices,
+        default=ActivityStatusChoice.NOT_STARTED,
+    )
+    comment = models.TextField("kommentar", blank=True)
+    achieved_count = models.PositiveIntegerField(
+        "uppnått antal",
+        null=True,
+        blank=True,
+        help_text="För aktiviteter med mätbart mål: hur många hittills.",
+    )
+
+    history = HistoricalRecords(verbose_name="historik för aktivitetsstatus")
+
+    class Meta:
+        ordering = ["report", "activity__order", "activity__pk"]
+        verbose_name = "status för aktivitet"
+        verbose_name_plural = "status för aktiviteter"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["report", "activity"],
+                name="followup_one_status_per_activity",
+                violation_error_message="Aktiviteten har redan en status i den här uppföljningen.",
+            ),
+            # "The activity belongs to the report's period": trigger in migration 0002.
+        ]
+
+    def __str__(self):
+        return f"{self.activity}: {self.get_status_display()}"
+
+    def clean(self):
+        super().clean()
+        if self.report_id and self.activity_id:
+            if self.activity.period_id != self.report.period_id:
+                raise ValidationError(
+                    {"activity": "Aktiviteten hör inte till uppföljningens period."}
+                )

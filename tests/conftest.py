@@ -1,0 +1,42 @@
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+from django.test import override_settings
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _unhashed_static_files():
+    """Tests render templates without running collectstatic first; the hashed manifest
+    storage is exercised by its own test (test_static_files.py) and by `make run`."""
+    storages = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+    with override_settings(STORAGES=storages):
+        yield
+
+
+@pytest.fixture
+def reference_data(db):
+    """The real regions, counties, 290 municipalities and local police areas."""
+    call_command("load_reference_data", verbosity=0, stdout=None)
+
+
+@pytest.fixture
+def seed_content(reference_data):
+    """The real regions etc. plus the content of the five source pages."""
+    call_command("load_seed_content", verbosity=0)
+
+
+@pytest.fixture(autouse=True)
+def _isolated_cache(settings):
+    """A per-test memory cache, so cached pages never leak between tests."""
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "tests",
+        }
+    }
+    from django.core.cache import cache
+
+    cache.clear()
