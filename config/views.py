@@ -28,4 +28,6 @@ def readyz(request):
     except Exception:  # noqa: BLE001
         checks["cache"] = "fel"
     ready = all(v == "ok" for v in checks.values())
-    return JsonResponse({"status": "ok" if ready else "fel", **checks}, status=200 if ready else 503)
+    return JsonResponse(
+        {"status": "ok" if ready else "fel", **checks}, status=200 if ready else 503
+    )

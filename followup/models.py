@@ -177,8 +177,7 @@ class ActivityStatus(models.Model):
 
     def clean(self):
         super().clean()
-        if self.report_id and self.activity_id:
-            if self.activity.period_id != self.report.period_id:
-                raise ValidationError(
-                    {"activity": "Aktiviteten hör inte till uppföljningens period."}
-                )
+        if not (self.report_id and self.activity_id):
+            return
+        if self.activity.period_id != self.report.period_id:
+            raise ValidationError({"activity": "Aktiviteten hör inte till uppföljningens period."})

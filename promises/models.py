@@ -115,7 +115,9 @@ class PromisePeriod(Publishable):
             # PostgreSQL and a trigger on SQLite (see migration 0002).
         ]
         indexes = [
-            models.Index(fields=["municipality", "status", "-starts_on"], name="period_muni_status"),
+            models.Index(
+                fields=["municipality", "status", "-starts_on"], name="period_muni_status"
+            ),
         ]
 
     def __str__(self):
@@ -143,9 +145,7 @@ class PromisePeriod(Publishable):
         super().clean()
         if self.starts_on and self.ends_on:
             if self.ends_on < self.starts_on:
-                raise ValidationError(
-                    {"ends_on": "Slutdatum kan inte vara före startdatum."}
-                )
+                raise ValidationError({"ends_on": "Slutdatum kan inte vara före startdatum."})
             if not self.slug:
                 self.slug = self.default_slug()
             if self.municipality_id:
@@ -260,9 +260,7 @@ class Activity(PeriodPart):
     """Something a named party does to keep a promise; followed up each tertial."""
 
     text = models.TextField("aktivitet")
-    responsible = models.CharField(
-        "ansvarig", max_length=10, choices=ResponsibleParty.choices
-    )
+    responsible = models.CharField("ansvarig", max_length=10, choices=ResponsibleParty.choices)
     partner_name = models.CharField(
         "samarbetspart",
         max_length=200,
@@ -344,9 +342,7 @@ class CooperationAgreement(Publishable):
     valid_to = models.DateField("gäller till och med")
     may_be_extended = models.BooleanField("kan förlängas", default=False)
     summary = models.TextField("sammanfattning", blank=True)
-    focus_areas = models.TextField(
-        "fokusområden", blank=True, help_text="Ett fokusområde per rad."
-    )
+    focus_areas = models.TextField("fokusområden", blank=True, help_text="Ett fokusområde per rad.")
     body = models.TextField("beskrivning", blank=True)
     quote = models.TextField("citat", blank=True)
     quote_by = models.CharField("citatet av", max_length=200, blank=True)

@@ -33,6 +33,12 @@ class Publishable(models.Model):
     class Meta:
         abstract = True
 
+    def save(self, *args, **kwargs):
+        # published_at follows status however the status was set (admin, service, shell).
+        if self.is_published and self.published_at is None:
+            self.published_at = timezone.now()
+        super().save(*args, **kwargs)
+
     @property
     def is_published(self):
         return self.status == PublicationStatus.PUBLISHED
@@ -42,9 +48,3 @@ class Publishable(models.Model):
         self.status = PublicationStatus.PUBLISHED
         if self.published_at is None:
             self.published_at = at or timezone.now()
-
-    def save(self, *args, **kwargs):
-        # published_at follows status however the status was set (admin, service, shell).
-        if self.is_published and self.published_at is None:
-            self.published_at = timezone.now()
-        super().save(*args, **kwargs)

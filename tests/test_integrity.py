@@ -135,9 +135,7 @@ def test_another_responsible_party_must_be_named():
     with pytest.raises(ValidationError) as error:
         activity.full_clean()
     assert "Ange vilken aktör som ansvarar." in str(error.value)
-    refused(
-        lambda: Activity.objects.create(period=period, text="X", responsible="annan")
-    )
+    refused(lambda: Activity.objects.create(period=period, text="X", responsible="annan"))
 
 
 def test_the_police_area_must_serve_the_municipality():

@@ -44,7 +44,9 @@ def test_jarfalla_2024_has_six_activities(seed_content):
     period = periods_of("0123")["2024"]
     texts = list(period.activities.values_list("text", flat=True))
     assert len(texts) == 6
-    assert texts[0].startswith("Lokalpolisen i Järfälla och Järfälla kommun ska ha gemensam närvaro")
+    assert texts[0].startswith(
+        "Lokalpolisen i Järfälla och Järfälla kommun ska ha gemensam närvaro"
+    )
     assert any("bedrägerier mot äldre" in text for text in texts)
     assert any("mopeder/motorcyklar" in text for text in texts)
 
