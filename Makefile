@@ -53,5 +53,10 @@ check-deploy: $(VENV)/.installed  ## Django's deployment checks under production
 	DJANGO_SECRET_KEY="$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(64))')" \
 	$(PY) manage.py check --deploy --fail-level WARNING
 
+bench: $(VENV)/.installed  ## Benchmark at national scale in its own database (BENCH_SCALE, BENCH_SECONDS)
+	@command -v wrk >/dev/null || { \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
+	$(PY) -m benchmarks.run
+
 clean:  ## Remove the virtualenv and local data (var/)
 	rm -rf $(VENV) var

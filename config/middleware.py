@@ -38,3 +38,41 @@ class AbsoluteSessionTimeoutMiddleware:
             if now - started > settings.SESSION_ABSOLUTE_SECONDS:
                 logout(request)
         return self.get_response(request)
+
+
+class DatabaseUnavailableMiddleware:
+    """When the database cannot be reached, answer 503 in the site's layout with
+    Retry-After, instead of a stack trace or a bare 500. A form submission gets its own
+    text shown back, so nothing the person wrote is lost."""
+
+    # Technical form fields that mean nothing to the person who submitted.
+    hidden_fields = {"csrfmiddlewaretoken", "started", "website"}
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        from django.conf import settings
+        from django.db import InterfaceError, OperationalError
+        from django.http import HttpResponse
+        from django.template.loader import render_to_string
+
+        if not isinstance(exception, OperationalError | InterfaceError):
+            return None
+        submitted = [
+            value
+            for name, value in request.POST.items()
+            if name not in self.hidden_fields and value.strip()
+        ]
+        html = render_to_string(
+            "503.html",
+            {"submitted": submitted, "CONTACT_EMAIL": settings.CONTACT_EMAIL},
+            request=request,
+        )
+        response = HttpResponse(html, status=503)
+        response["Retry-After"] = "60"
+        response["Cache-Control"] = "no-store"
+        return response

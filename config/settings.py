@@ -44,6 +44,8 @@ CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
 # The public address, used in e-mails, feeds and the sitemap when no request is at hand.
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
 SITE_NAME = "Medborgarlöften"
+# Shown where the portal itself cannot help, such as the page saying the database is down.
+CONTACT_EMAIL = env.str("CONTACT_EMAIL", default="medborgarloften@example.se")
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -76,6 +78,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "config.middleware.DatabaseUnavailableMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"

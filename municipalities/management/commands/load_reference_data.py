@@ -85,7 +85,8 @@ class Command(BaseCommand):
         except (KeyError, FileNotFoundError) as error:
             raise CommandError(f"Referensdata saknas eller har fel format: {error}") from error
         prefix = "Torrkörning, inget sparat. " if dry_run else ""
-        self.stdout.write(self.style.SUCCESS(prefix + summary))
+        if options["verbosity"] or dry_run:
+            self.stdout.write(self.style.SUCCESS(prefix + summary))
 
     def load(self):
         region_rows = read_rows("police_regions.csv")

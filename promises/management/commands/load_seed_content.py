@@ -128,6 +128,8 @@ class Command(BaseCommand):
                     transaction.set_rollback(True)
         except (ValidationError, Municipality.DoesNotExist, LocalPoliceArea.DoesNotExist) as error:
             raise CommandError(f"Källinnehållet kunde inte läsas in: {error}") from error
+        if not (options["verbosity"] or dry_run):
+            return
         for line in created:
             self.stdout.write(f"  ny: {line}")
         prefix = "Torrkörning, inget sparat. " if dry_run else ""

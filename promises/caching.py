@@ -1,0 +1,101 @@
+"""Whole-page caching of the public pages, correct the moment content changes.
+
+One "content version" in the shared cache stamps every cached page and every ETag.
+Any save or delete of content bumps it (signals: the one side effect we allow in them),
+so the next request on any server renders afresh. Promises change a few times a year
+and are read all the time, so one version for all pages is both simple and cheap.
+If the cache is unreachable the pages are served uncached, never broken.
+"""
+
+import hashlib
+import logging
+import time
+from functools import wraps
+
+from django.core.cache import cache
+from django.http import HttpResponse
+from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.http import http_date
+
+logger = logging.getLogger(__name__)
+
+VERSION_KEY = "public-content-version"
+PAGE_TTL = 60 * 60 * 24
+
+
+def _safely(operation, *args):
+    """Run a cache operation; a cache outage must not take the pages down."""
+    try:
+        return operation(*args)
+    except Exception:  # noqa: BLE001 - every backend raises its own errors
+        logger.warning("Cache unreachable (%s); serving public pages uncached.", operation.__name__)
+        return None
+
+
+def content_version():
+    """The current version (nanoseconds since the epoch of the last change), or None
+    when the cache cannot be reached."""
+    return _safely(cache.get_or_set, VERSION_KEY, time.time_ns, None)
+
+
+def bump_content_version(**kwargs):
+    """Signal receiver: content changed, so every cached page and ETag is stale."""
+    _safely(cache.set, VERSION_KEY, time.time_ns(), None)
+
+
+def invalidate_on_change(*models):
+    """Bump the content version whenever a row of these models is saved or deleted, or
+    a many-to-many relation of theirs changes."""
+    from django.db.models.signals import m2m_changed, post_delete, post_save
+
+    for model in models:
+        uid = f"bump-content-version-{model._meta.label_lower}"
+        post_save.connect(bump_content_version, sender=model, dispatch_uid=uid + "-save")
+        post_delete.connect(bump_content_version, sender=model, dispatch_uid=uid + "-delete")
+        for field in model._meta.local_many_to_many:
+            m2m_changed.connect(
+                bump_content_version,
+                sender=field.remote_field.through,
+                dispatch_uid=uid + field.name,
+            )
+
+
+def _public_headers(response, version):
+    patch_cache_control(response, public=True, max_age=0, must_revalidate=True)
+    if version is not None:
+        response["Last-Modified"] = http_date(version // 1_000_000_000)
+    return response
+
+
+def cached_public_page(view):
+    """Cache a public GET view whole, keyed on the content version and the full path,
+    and answer conditional requests (ETag / Last-Modified) with 304."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if request.method not in ("GET", "HEAD"):
+            return view(request, *args, **kwargs)
+        version = content_version()
+        if version is None:
+            return _public_headers(view(request, *args, **kwargs), None)
+        path_hash = hashlib.sha256(request.get_full_path().encode()).hexdigest()[:32]
+        etag = f'"{version:x}-{path_hash[:12]}"'
+        last_modified = version // 1_000_000_000
+        not_modified = get_conditional_response(request, etag=etag, last_modified=last_modified)
+        if not_modified is not None:
+            return _public_headers(not_modified, version)
+        key = f"page:{version}:{path_hash}"
+        stored = _safely(cache.get, key)
+        if stored is not None:
+            content, content_type = stored
+            response = HttpResponse(content, content_type=content_type)
+        else:
+            response = view(request, *args, **kwargs)
+            if response.status_code == 200 and not response.streaming:
+                _safely(cache.set, key, (response.content, response["Content-Type"]), PAGE_TTL)
+        if response.status_code == 200:
+            response["ETag"] = etag
+            _public_headers(response, version)
+        return response
+
+    return wrapper
