@@ -1,18 +1,270 @@
-from django.contrib import admin
+"""The follow-up workflow in the admin: create a tertial report for a period (one row per
+activity appears), fill in each activity's status on one page, save as a draft, publish.
+Limited to the coordinator's scope (municipalities.scope); history kept by
+django-simple-history."""
+
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.admin import RelatedOnlyFieldListFilter
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+from django.http import HttpResponseRedirect
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
+from municipalities.scope import ScopedAdminMixin, ScopedInlineMixin
+from promises.admin import (
+    PreviewAdminMixin,
+    PublicPageMixin,
+    PublishableAdminMixin,
+    count_label,
+)
+
+from . import services
 from .models import ActivityStatus, FollowUpReport
 
+SHORT_TEXT = {"widget": forms.Textarea(attrs={"rows": 3, "cols": 40})}
 
-class ActivityStatusInline(admin.TabularInline):
+
+def describe_activity(activity):
+    """The activity as a coordinator needs it next to its status: text, who, target."""
+    parts = [activity.responsible_label]
+    if activity.target_count is not None:
+        parts.append(f"mål: {activity.target_count} {activity.target_unit}")
+    return format_html('{}<br><span class="help">{}</span>', activity.text, " · ".join(parts))
+
+
+@admin.action(description="Publicera markerade", permissions=["change"])
+def publish_reports(modeladmin, request, queryset):
+    problems, published = [], 0
+    with transaction.atomic():
+        for report in queryset.select_related("period"):
+            if report.is_published:
+                continue
+            try:
+                services.publish_report(report=report, user=request.user)
+                published += 1
+            except ValidationError as error:
+                problems.extend(error.messages)
+        if problems:
+            # All or nothing: a half-published selection is hard to reason about.
+            transaction.set_rollback(True)
+    if problems:
+        modeladmin.message_user(
+            request, "Inget publicerades. " + " ".join(problems), messages.ERROR
+        )
+    else:
+        label = count_label(modeladmin.model._meta, published)
+        modeladmin.message_user(request, f"Publicerat: {label}. De syns nu på webbplatsen.")
+
+
+@admin.action(description="Avpublicera markerade (gör till utkast)", permissions=["change"])
+def unpublish_reports(modeladmin, request, queryset):
+    unpublished = 0
+    with transaction.atomic():
+        for report in queryset.filter(status="published"):
+            services.unpublish_report(report=report, user=request.user)
+            unpublished += 1
+    label = count_label(modeladmin.model._meta, unpublished)
+    modeladmin.message_user(request, f"Avpublicerat: {label}. De syns inte längre på webbplatsen.")
+
+
+class ActivityStatusInline(ScopedInlineMixin, admin.TabularInline):
+    """One row per activity, made by the service: only status, comment and count change."""
+
     model = ActivityStatus
+    fields = ["activity_description", "status", "comment", "achieved_count"]
+    readonly_fields = ["activity_description"]
     extra = 0
+    can_delete = False
+    verbose_name = "status för aktivitet"
+    verbose_name_plural = "Status per aktivitet"
+    formfield_overrides = {models.TextField: SHORT_TEXT}
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("activity")
+
+    @admin.display(description="aktivitet")
+    def activity_description(self, obj):
+        return describe_activity(obj.activity)
+
+
+class ReportPublicPageMixin(PublicPageMixin):
+    def view_on_site(self, obj):
+        report = self.public_object(obj)
+        if report.is_published and report.period.is_published:
+            return report.get_absolute_url()
+        return None
 
 
 @admin.register(FollowUpReport)
-class FollowUpReportAdmin(SimpleHistoryAdmin):
-    list_display = ["__str__", "year", "tertial", "status"]
-    list_filter = ["status", "tertial", "year"]
+class FollowUpReportAdmin(
+    ScopedAdminMixin,
+    PublishableAdminMixin,
+    PreviewAdminMixin,
+    ReportPublicPageMixin,
+    SimpleHistoryAdmin,
+):
+    scope_prefix = "period__"
+    actions = [publish_reports, unpublish_reports]
+    list_display = ["__str__", "period", "year", "tertial", "status", "updated_at"]
+    list_filter = [
+        "status",
+        "tertial",
+        "year",
+        ("period__municipality", RelatedOnlyFieldListFilter),
+    ]
     list_select_related = ["period__municipality"]
-    search_fields = ["period__municipality__name", "summary"]
-    inlines = [ActivityStatusInline]
+    search_fields = ["period__municipality__name", "period__title", "summary"]
+    formfield_overrides = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 4})}}
+
+    add_fieldsets = [
+        (
+            None,
+            {
+                "fields": ["period", ("year", "tertial"), "summary"],
+                "description": (
+                    "Välj medborgarlöftet och tertialen. När du sparar skapas en rad för varje "
+                    "aktivitet i perioden, där du sedan anger status. Uppföljningen sparas "
+                    "som utkast tills du publicerar den."
+                ),
+            },
+        )
+    ]
+    change_fieldsets = [
+        ("Uppföljning", {"fields": ["period", ("year", "tertial"), "summary"]}),
+        (
+            "Publicering",
+            {
+                "fields": ["status", "published_at", "updated_at"],
+                "description": (
+                    "Publicera med knappen ”Spara och publicera” längst ned. "
+                    "Alla ändringar sparas i historiken."
+                ),
+            },
+        ),
+    ]
+
+    def get_fieldsets(self, request, obj=None):
+        return self.change_fieldsets if obj is not None else self.add_fieldsets
+
+    def get_readonly_fields(self, request, obj=None):
+        if obj is None:
+            return []
+        # The rows belong to this period and tertial: a new tertial is a new report.
+        return ["period", "year", "tertial", "status", "published_at", "updated_at"]
+
+    def get_inlines(self, request, obj):
+        return [ActivityStatusInline] if obj is not None else []
+
+    def get_changeform_initial_data(self, request):
+        initial = super().get_changeform_initial_data(request)
+        initial.setdefault("year", str(timezone.localdate().year))
+        return initial
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            return super().save_model(request, obj, form, change)
+        report = services.create_report(
+            period=obj.period,
+            year=obj.year,
+            tertial=obj.tertial,
+            summary=obj.summary,
+            user=request.user,
+        )
+        # The admin goes on with `obj` (log entry, redirect): make it the saved report.
+        obj.pk = report.pk
+        obj.refresh_from_db()
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        if change:
+            # Activities added to the period since the report was made get their row.
+            services.add_missing_statuses(report=form.instance, user=request.user)
+
+    def response_add(self, request, obj, post_url_continue=None):
+        count = obj.statuses.count()
+        if count:
+            text = (
+                f"Uppföljningen {obj.title.lower()} är skapad som utkast med en rad för var "
+                f"och en av periodens {count} aktiviteter. Ange status för varje aktivitet, "
+                "spara, och publicera när den är klar."
+            )
+        else:
+            text = (
+                f"Uppföljningen {obj.title.lower()} är skapad som utkast. Perioden har inga "
+                "aktiviteter ännu; lägg till dem under medborgarlöftet."
+            )
+        self.message_user(request, text, messages.SUCCESS)
+        opts = self.opts
+        return HttpResponseRedirect(
+            reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk])
+        )
+
+    def response_change(self, request, obj):
+        if "_publish" in request.POST:
+            try:
+                services.publish_report(report=obj, user=request.user)
+            except ValidationError as error:
+                self.message_user(
+                    request,
+                    "Sparat men inte publicerat. " + " ".join(error.messages),
+                    messages.ERROR,
+                )
+            else:
+                self.message_user(
+                    request, f"{obj.title} är publicerad och syns på webbplatsen.", messages.SUCCESS
+                )
+            return HttpResponseRedirect(request.path)
+        if "_unpublish" in request.POST:
+            services.unpublish_report(report=obj, user=request.user)
+            self.message_user(
+                request, f"{obj.title} är sparad som utkast och syns inte längre på webbplatsen."
+            )
+            return HttpResponseRedirect(request.path)
+        return super().response_change(request, obj)
+
+    def render_preview(self, request, obj):
+        from followup.views import report_response
+
+        return report_response(request, obj, preview=True)
+
+
+@admin.register(ActivityStatus)
+class ActivityStatusAdmin(ScopedAdminMixin, ReportPublicPageMixin, SimpleHistoryAdmin):
+    """Single rows, mainly for their history; they are filled in on the report's page."""
+
+    scope_prefix = "report__period__"
+    list_display = ["activity_short", "report", "status", "achieved_count"]
+    list_filter = ["status", ("report__period__municipality", RelatedOnlyFieldListFilter)]
+    list_select_related = ["report__period__municipality", "activity"]
+    search_fields = ["activity__text", "comment", "report__period__municipality__name"]
+    fields = ["report", "activity", "status", "comment", "achieved_count"]
+    readonly_fields = ["report", "activity"]
+    formfield_overrides = {models.TextField: SHORT_TEXT}
+
+    @admin.display(description="aktivitet", ordering="activity__order")
+    def activity_short(self, obj):
+        return str(obj.activity)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        # Rows go with their report: a draft report may be deleted with its rows.
+        if obj is not None and obj.report.is_published and not request.user.is_superuser:
+            return False
+        return super().has_delete_permission(request, obj)
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        actions.pop("delete_selected", None)
+        return actions
+
+    def public_object(self, obj):
+        return obj.report

@@ -1,53 +1,406 @@
-from django.contrib import admin
+"""The coordinators' admin for promise periods, their promises, goals and activities, and
+cooperation agreements. Every admin here is limited to the coordinator's scope
+(municipalities.scope) and records its history (django-simple-history)."""
+
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.admin import RelatedOnlyFieldListFilter
+from django.contrib.admin.actions import delete_selected
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.forms.models import BaseInlineFormSet
+from django.urls import path, reverse
+from django.utils.http import urlencode
 from simple_history.admin import SimpleHistoryAdmin
 
+from municipalities.scope import ScopedAdminMixin, ScopedInlineMixin
+
 from .models import Activity, CooperationAgreement, Goal, Promise, PromisePeriod
+from .publishing import PublicationStatus
+
+ORDER_HELP = "Lägre nummer visas först på webbplatsen."
 
 
-class PromiseInline(admin.StackedInline):
+def count_label(opts, count):
+    return f"{count} {opts.verbose_name if count == 1 else opts.verbose_name_plural}"
+
+
+# --- publishing ---------------------------------------------------------------------------
+@admin.action(description="Publicera markerade", permissions=["change"])
+def publish_selected(modeladmin, request, queryset):
+    with transaction.atomic():
+        changed = 0
+        for obj in queryset.select_for_update(of=("self",)):
+            if not obj.is_published:
+                obj.mark_published()
+                obj.save()
+                changed += 1
+    label = count_label(modeladmin.model._meta, changed)
+    modeladmin.message_user(request, f"Publicerat: {label}. De syns nu på webbplatsen.")
+
+
+@admin.action(description="Avpublicera markerade (gör till utkast)", permissions=["change"])
+def unpublish_selected(modeladmin, request, queryset):
+    with transaction.atomic():
+        changed = 0
+        for obj in queryset.select_for_update(of=("self",)):
+            if obj.is_published:
+                obj.status = PublicationStatus.DRAFT
+                obj.save()
+                changed += 1
+    label = count_label(modeladmin.model._meta, changed)
+    modeladmin.message_user(request, f"Avpublicerat: {label}. De syns inte längre på webbplatsen.")
+
+
+class PublishableAdminMixin:
+    """Publish/unpublish actions; coordinators delete only drafts (unpublish first), so a
+    public page never disappears by one click and nothing published is lost silently."""
+
+    protect_published = True
+    actions = [publish_selected, unpublish_selected]
+    published_delete_message = (
+        "Publicerat innehåll kan inte tas bort. Avpublicera det först "
+        "(åtgärden ”Avpublicera markerade”), och ta sedan bort utkastet."
+    )
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        if "delete_selected" in actions:
+            actions["delete_selected"] = (
+                type(self).delete_drafts,
+                "delete_selected",
+                delete_selected.short_description,
+            )
+        return actions
+
+    @staticmethod
+    def delete_drafts(modeladmin, request, queryset):
+        if not request.user.is_superuser and queryset.filter(status="published").exists():
+            modeladmin.message_user(request, modeladmin.published_delete_message, messages.ERROR)
+            return None
+        return delete_selected(modeladmin, request, queryset)
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        extra_context = {**(extra_context or {}), "published_delete_message": ""}
+        if not request.user.is_superuser:
+            extra_context["published_delete_message"] = self.published_delete_message
+        return super().change_view(request, object_id, form_url, extra_context)
+
+
+class PreviewAdminMixin:
+    """A "Förhandsvisa" page for drafts, open only to those who may view the object."""
+
+    preview_view_name = None  # "module.function" rendering the public page
+
+    def get_urls(self):
+        opts = self.model._meta
+        name = f"{opts.app_label}_{opts.model_name}_preview"
+        return [
+            path(
+                "<path:object_id>/forhandsvisning/",
+                self.admin_site.admin_view(self.preview_view),
+                name=name,
+            )
+        ] + super().get_urls()
+
+    def preview_view(self, request, object_id):
+        obj = self.get_object(request, object_id)  # 404 outside the coordinator's scope
+        if not self.has_view_permission(request, obj):
+            raise PermissionDenied
+        return self.render_preview(request, obj)
+
+    def render_preview(self, request, obj):
+        raise NotImplementedError
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        opts = self.model._meta
+        preview_url = reverse(f"admin:{opts.app_label}_{opts.model_name}_preview", args=[object_id])
+        extra_context = {**(extra_context or {}), "preview_url": preview_url}
+        return super().change_view(request, object_id, form_url, extra_context)
+
+
+# --- promise periods ------------------------------------------------------------------------
+class PromisePeriodForm(forms.ModelForm):
+    class Meta:
+        model = PromisePeriod
+        fields = [
+            "municipality",
+            "police_area",
+            "title",
+            "starts_on",
+            "ends_on",
+            "slug",
+            "lead",
+            "situation",
+            "basis",
+            "expected_effect",
+            "partners",
+            "follow_up_method",
+            "source_note",
+            "status",
+        ]
+
+    def clean(self):
+        cleaned = super().clean()
+        starts, ends = cleaned.get("starts_on"), cleaned.get("ends_on")
+        if not (self.instance.pk and starts and ends and starts <= ends):
+            return cleaned
+        # The database refuses dates that leave a follow-up outside its period; say so here.
+        reports = list(self.instance.follow_up_reports.order_by("year", "tertial"))
+        before = [r for r in reports if r.span[1] < starts]
+        after = [r for r in reports if r.span[0] > ends]
+        for field, outside in (("starts_on", before), ("ends_on", after)):
+            if outside:
+                names = ", ".join(f"tertial {r.tertial} {r.year}" for r in outside)
+                self.add_error(
+                    field,
+                    f"Perioden har uppföljningar som då skulle hamna utanför den ({names}). "
+                    "Ta bort uppföljningarna först eller välj andra datum.",
+                )
+        return cleaned
+
+
+class PeriodPartFormSet(BaseInlineFormSet):
+    """Goals and activities of a period may only point at that period's own promises."""
+
+    _promise_choices = None
+
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        field = form.fields.get("promise")
+        if field is None:
+            return
+        field.queryset = field.queryset.filter(period_id=self.instance.pk or 0)
+        if self._promise_choices is None:
+            # One query for every row's dropdown instead of one per row.
+            self._promise_choices = [("", "Hela perioden (alla löften)")] + [
+                (promise.pk, promise.title) for promise in field.queryset
+            ]
+        field.choices = self._promise_choices
+
+    def clean(self):
+        super().clean()
+        if self.model is not Activity:
+            return
+        for form in self.deleted_forms:
+            activity = form.instance
+            if activity.pk and activity.statuses.filter(report__status="published").exists():
+                raise forms.ValidationError(
+                    f"Aktiviteten ”{activity}” finns i en publicerad uppföljning och kan inte "
+                    "tas bort. Sätt hellre dess status till ”Utgår” i nästa uppföljning."
+                )
+
+
+class PeriodInlineMixin(ScopedInlineMixin):
+    extra = 0
+    show_change_link = False
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if db_field.name == "promise" and formfield is not None:
+            # A plain dropdown: no pop-up windows for adding or editing promises.
+            formfield.widget = getattr(formfield.widget, "widget", formfield.widget)
+        return formfield
+
+    def get_formset(self, request, obj=None, **kwargs):
+        kwargs.setdefault("help_texts", {"order": ORDER_HELP})
+        return super().get_formset(request, obj, **kwargs)
+
+
+class PromiseInline(PeriodInlineMixin, admin.StackedInline):
     model = Promise
-    extra = 0
+    fields = ["title", "description", "order"]
+    verbose_name = "löfte"
+    verbose_name_plural = "Löften – vad polis och kommun lovar"
 
 
-class GoalInline(admin.StackedInline):
+class GoalInline(PeriodInlineMixin, admin.StackedInline):
     model = Goal
-    extra = 0
+    formset = PeriodPartFormSet
+    fields = ["text", "deadline", "promise", "order"]
+    verbose_name_plural = "Mål – vad som ska vara uppnått, och när"
 
 
-class ActivityInline(admin.StackedInline):
+class ActivityInline(PeriodInlineMixin, admin.StackedInline):
     model = Activity
-    extra = 0
+    formset = PeriodPartFormSet
+    fields = [
+        "text",
+        ("responsible", "partner_name"),
+        ("target_count", "target_unit"),
+        "promise",
+        "order",
+    ]
+    verbose_name_plural = "Aktiviteter – vem som gör vad (följs upp varje tertial)"
+
+
+class PublicPageMixin:
+    """ "Visa på webbplatsen" goes straight to the public page, and only when the page is
+    public; a draft is seen through "Förhandsvisa" instead."""
+
+    def public_object(self, obj):
+        return obj
+
+    def view_on_site(self, obj):
+        target = self.public_object(obj)
+        if target is not None and target.is_published:
+            return target.get_absolute_url()
+        return None
 
 
 @admin.register(PromisePeriod)
-class PromisePeriodAdmin(SimpleHistoryAdmin):
+class PromisePeriodAdmin(
+    ScopedAdminMixin, PublishableAdminMixin, PreviewAdminMixin, PublicPageMixin, SimpleHistoryAdmin
+):
+    form = PromisePeriodForm
     list_display = ["title", "municipality", "police_area", "starts_on", "ends_on", "status"]
-    list_filter = ["status", "municipality__county"]
+    list_filter = ["status", ("municipality", RelatedOnlyFieldListFilter)]
     list_select_related = ["municipality", "police_area"]
     search_fields = ["title", "municipality__name", "lead", "situation"]
     autocomplete_fields = ["municipality", "police_area"]
+    readonly_fields = ["published_at", "updated_at"]
     inlines = [PromiseInline, GoalInline, ActivityInline]
+    fieldsets = [
+        (
+            "Kommun och lokalpolisområde",
+            {"fields": ["municipality", "police_area"]},
+        ),
+        (
+            "Period",
+            {
+                "fields": ["title", ("starts_on", "ends_on"), "slug"],
+                "description": (
+                    "En kommun har ett medborgarlöfte åt gången: perioderna får inte överlappa. "
+                    "Uppföljningen sker per tertial (januari–april, maj–augusti, "
+                    "september–december) inom perioden."
+                ),
+            },
+        ),
+        (
+            "Löftet i text",
+            {
+                "fields": [
+                    "lead",
+                    "situation",
+                    "basis",
+                    "expected_effect",
+                    "partners",
+                    "follow_up_method",
+                    "source_note",
+                ],
+                "description": (
+                    "Lägesbilden beskriver problemen och platserna som polis och kommun ser "
+                    "tillsammans. Underlaget är det lägesbilden bygger på: medborgardialoger, "
+                    "brottsstatistik, trygghetsmätningar. Förväntad effekt är vad de boende ska "
+                    "märka. Själva löftena, målen och aktiviteterna skriver du längre ned."
+                ),
+            },
+        ),
+        (
+            "Publicering",
+            {
+                "fields": ["status", "published_at", "updated_at"],
+                "description": (
+                    "Ett utkast syns bara för samordnare (se ”Förhandsvisa”). "
+                    "Alla ändringar sparas i historiken."
+                ),
+            },
+        ),
+    ]
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        extra_context = dict(extra_context or {})
+        if request.user.has_perm("followup.add_followupreport"):
+            add_url = reverse("admin:followup_followupreport_add")
+            extra_context["new_report_url"] = f"{add_url}?{urlencode({'period': object_id})}"
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def render_preview(self, request, obj):
+        from promises.views import period_response
+
+        return period_response(request, obj, preview=True)
+
+
+class PeriodPartForm(forms.ModelForm):
+    """A goal or activity edited on its own: its promise comes from its own period."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields.get("promise")
+        if field is not None and self.instance.period_id:
+            field.queryset = field.queryset.filter(period_id=self.instance.period_id)
+
+
+class PeriodChildAdmin(ScopedAdminMixin, PublicPageMixin, SimpleHistoryAdmin):
+    """Promises, goals and activities on their own pages (mostly edited in the period)."""
+
+    scope_prefix = "period__"
+    form = PeriodPartForm
+    list_filter = [("period__municipality", RelatedOnlyFieldListFilter)]
+
+    def get_readonly_fields(self, request, obj=None):
+        # Moving a part to another period would break its follow-ups and its promise.
+        return ["period"] if obj is not None else []
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        kwargs.setdefault("help_texts", {"order": ORDER_HELP})
+        return super().get_form(request, obj, change, **kwargs)
+
+    def public_object(self, obj):
+        return obj.period
 
 
 @admin.register(Promise)
-class PromiseAdmin(SimpleHistoryAdmin):
-    list_display = ["title", "period"]
+class PromiseAdmin(PeriodChildAdmin):
+    list_display = ["title", "period", "order"]
     list_select_related = ["period__municipality"]
-    search_fields = ["title", "description"]
+    search_fields = ["title", "description", "period__title", "period__municipality__name"]
+    fields = ["period", "title", "description", "order"]
+
+
+@admin.register(Goal)
+class GoalAdmin(PeriodChildAdmin):
+    list_display = ["__str__", "deadline", "promise", "period"]
+    list_select_related = ["period__municipality", "promise"]
+    search_fields = ["text", "period__title", "period__municipality__name"]
+    fields = ["period", "promise", "text", "deadline", "order"]
 
 
 @admin.register(Activity)
-class ActivityAdmin(SimpleHistoryAdmin):
-    list_display = ["__str__", "responsible", "period"]
-    list_filter = ["responsible"]
-    list_select_related = ["period__municipality"]
-    search_fields = ["text", "partner_name"]
+class ActivityAdmin(PeriodChildAdmin):
+    list_display = ["__str__", "responsible", "promise", "period"]
+    list_filter = ["responsible", ("period__municipality", RelatedOnlyFieldListFilter)]
+    list_select_related = ["period__municipality", "promise"]
+    search_fields = ["text", "partner_name", "period__title", "period__municipality__name"]
+    fields = [
+        "period",
+        "promise",
+        "text",
+        ("responsible", "partner_name"),
+        ("target_count", "target_unit"),
+        "order",
+    ]
 
 
 @admin.register(CooperationAgreement)
-class CooperationAgreementAdmin(SimpleHistoryAdmin):
+class CooperationAgreementAdmin(
+    ScopedAdminMixin, PublishableAdminMixin, PublicPageMixin, SimpleHistoryAdmin
+):
     list_display = ["title", "municipality", "valid_from", "valid_to", "status"]
-    list_filter = ["status"]
+    list_filter = ["status", ("municipality", RelatedOnlyFieldListFilter)]
     list_select_related = ["municipality"]
-    search_fields = ["title", "municipality__name"]
+    search_fields = ["title", "municipality__name", "summary"]
     autocomplete_fields = ["municipality", "police_area"]
+    readonly_fields = ["published_at", "updated_at"]
+    fieldsets = [
+        ("Parter", {"fields": ["municipality", "police_area"]}),
+        (
+            "Giltighet",
+            {"fields": [("valid_from", "valid_to"), "may_be_extended"]},
+        ),
+        (
+            "Innehåll",
+            {"fields": ["title", "summary", "focus_areas", "body", "quote", "quote_by"]},
+        ),
+        ("Publicering", {"fields": ["status", "published_at", "updated_at"]}),
+    ]
