@@ -1,5 +1,9 @@
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
+from django.views.generic import TemplateView
+
+from promises.sitemaps import SITEMAPS
 
 from . import views
 
@@ -12,6 +16,16 @@ urlpatterns = [
     path("readyz", views.readyz, name="readyz"),
     path("admin/", admin.site.urls),
     path("tillganglighet/", include("accessibility.urls")),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path(
+        "robots.txt",
+        TemplateView.as_view(template_name="robots.txt", content_type="text/plain; charset=utf-8"),
+        name="robots",
+    ),
     path("", include("followup.urls")),
     path("", include("promises.urls")),
 ]
+
+# The 404 page uses Django's own handler (templates/404.html in the site's layout); the
+# 500 page is rendered without context processors or database access.
+handler500 = "promises.views.server_error"

@@ -43,6 +43,17 @@ class FollowUpReportQuerySet(PublishableQuerySet):
     def chronological(self):
         return self.order_by("year", "tertial")
 
+    def newest_first(self):
+        """Latest tertial first."""
+        return self.order_by("-year", "-tertial", "-pk")
+
+    def with_place(self):
+        """Reports with their period, municipality, county and police area in one query."""
+        return self.select_related("period__municipality__county", "period__police_area")
+
+    def for_municipality(self, municipality):
+        return self.filter(period__municipality=municipality)
+
 
 class FollowUpReport(Publishable):
     period = models.ForeignKey(

@@ -1,5 +1,90 @@
-from django.http import Http404
+"""The public follow-up report page: the status of every activity in one tertial."""
+
+from dataclasses import dataclass, field
+
+from django.db.models import prefetch_related_objects
+from django.shortcuts import get_object_or_404, render
+
+from promises.models import period_content_prefetches
+from promises.views import mark_preview, newest
+
+from .models import ActivityStatus, ActivityStatusChoice, FollowUpReport
 
 
 def report(request, municipality_slug, period_slug, year, tertial):
-    raise Http404  # Built in the public pages issue.
+    report = get_object_or_404(
+        FollowUpReport.objects.visible().with_place(),
+        period__municipality__slug=municipality_slug,
+        period__slug=period_slug,
+        year=year,
+        tertial=tertial,
+    )
+    return report_response(request, report)
+
+
+@dataclass
+class StatusGroup:
+    """The statuses of the activities under one promise (or the whole period)."""
+
+    promise: object
+    rows: list = field(default_factory=list)
+
+
+@dataclass
+class StatusCount:
+    value: str
+    label: str
+    count: int
+    percent: float
+
+
+def status_groups(period, statuses):
+    """Every activity of the period with its status in this report (or None), grouped
+    by promise in the period's order. Uses the prefetched activities and promises."""
+    by_activity = {s.activity_id: s for s in statuses}
+    groups = {p.pk: StatusGroup(p) for p in period.promises.all()}
+    general = StatusGroup(None)
+    for activity in period.activities.all():
+        group = groups.get(activity.promise_id, general)
+        group.rows.append((activity, by_activity.get(activity.pk)))
+    return [g for g in (*groups.values(), general) if g.rows]
+
+
+def status_counts(statuses):
+    """How many activities have each status: the numbers behind the progress figure."""
+    total = len(statuses)
+    counts = []
+    for choice in ActivityStatusChoice:
+        count = sum(1 for s in statuses if s.status == choice.value)
+        percent = round(100 * count / total, 1) if total else 0
+        counts.append(StatusCount(choice.value, choice.label, count, percent))
+    return counts
+
+
+def report_response(request, report, *, preview=False):
+    """The report page for one FollowUpReport. With preview=True (the admin's preview of
+    a draft) it says so plainly and keeps the page out of caches and search engines."""
+    period = report.period
+    prefetch_related_objects([period], *period_content_prefetches())
+    statuses = list(ActivityStatus.objects.filter(report=report))
+    siblings = list(FollowUpReport.objects.published().for_period(period).chronological())
+    position = (report.year, report.tertial)
+    earlier = [r for r in siblings if (r.year, r.tertial) < position]
+    later = [r for r in siblings if (r.year, r.tertial) > position]
+    response = render(
+        request,
+        "followup/report.html",
+        {
+            "report": report,
+            "period": period,
+            "municipality": period.municipality,
+            "statuses": statuses,
+            "groups": status_groups(period, statuses) if statuses else [],
+            "counts": status_counts(statuses),
+            "previous": earlier[-1] if earlier else None,
+            "next": later[0] if later else None,
+            "preview": preview,
+            "last_updated": newest(report.updated_at, period.updated_at),
+        },
+    )
+    return mark_preview(response) if preview else response

@@ -32,6 +32,19 @@ class PromisePeriodQuerySet(PublishableQuerySet):
             municipality=municipality, starts_on__lte=ends_on, ends_on__gte=starts_on
         )
 
+    def newest_first(self):
+        """Newest period first (by start date)."""
+        return self.order_by("-starts_on", "-pk")
+
+    def with_place(self):
+        """Periods with their municipality, county and police area in the same query."""
+        return self.select_related("municipality__county", "police_area")
+
+    def with_public_content(self):
+        """Periods with place, promises, goals and activities: a fixed number of queries
+        however many activities a period has."""
+        return self.with_place().prefetch_related(*period_content_prefetches())
+
 
 class PromisePeriod(Publishable):
     """One citizen promise of one municipality with its local police area."""
@@ -200,6 +213,18 @@ class Promise(models.Model):
         return self.title
 
 
+def period_content_prefetches():
+    """Prefetches for what a period page shows: promises, goals and activities, ordered.
+
+    A function (not a constant) because the models it names are defined further down.
+    """
+    return (
+        models.Prefetch("promises", queryset=Promise.objects.order_by("order", "pk")),
+        models.Prefetch("goals", queryset=Goal.objects.order_by("order", "pk")),
+        models.Prefetch("activities", queryset=Activity.objects.order_by("order", "pk")),
+    )
+
+
 class PeriodPartQuerySet(models.QuerySet):
     def for_period(self, period):
         return self.filter(period=period).order_by("order", "pk")
@@ -320,6 +345,10 @@ class Activity(PeriodPart):
 class CooperationAgreementQuerySet(PublishableQuerySet):
     def for_municipality(self, municipality):
         return self.filter(municipality=municipality).order_by("-valid_from")
+
+    def with_place(self):
+        """Agreements with their municipality, county and police area in the same query."""
+        return self.select_related("municipality__county", "police_area")
 
 
 class CooperationAgreement(Publishable):
