@@ -1,8 +1,111 @@
+"""The accessibility statement, the two request forms and their receipt."""
+
+import logging
+
 from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_http_methods
+
+from . import ratelimit, services, tokens
+from .forms import AlternativeFormatForm, BarrierReportForm, page_from_query
+from .models import AccessibilityStatement, RequestKind
+
+logger = logging.getLogger(__name__)
 
 
-def _not_built_yet(request, **kwargs):
-    raise Http404  # Built in the accessibility issue.
+@require_GET
+def statement(request):
+    statement = AccessibilityStatement.load()
+    return render(
+        request,
+        "accessibility/statement.html",
+        {"statement": statement, "last_updated": statement.updated_at},
+    )
 
 
-statement = report_barrier = alternative_format = _not_built_yet
+def _receipt_redirect(receipt):
+    return redirect("accessibility:receipt", token=tokens.receipt_token(receipt))
+
+
+def _request_form(request, form_class, template):
+    statement = AccessibilityStatement.load()
+    if request.method == "POST":
+        form = form_class(request.POST)
+        if form.is_bot():
+            # Looks like any other receipt; nothing is stored, sent or counted.
+            logger.info("Honeypot filled on the %s form; nothing stored.", form_class.kind)
+            return _receipt_redirect(
+                tokens.Receipt(
+                    reference=services.new_reference(),
+                    kind=form_class.kind,
+                    due_on=services.due_date(timezone.now(), answer_days=statement.answer_days),
+                )
+            )
+        if form.is_valid():
+            ip = ratelimit.client_ip(request)
+            if ratelimit.is_limited(ip):
+                return too_many_requests(request, submitted_text=form.cleaned_data["message"])
+            submission = services.submit_request(
+                form_data=form.request_data(),
+                client_ip=ip,
+                quarantine_reason=form.quarantine_reason(),
+                form_token=request.POST.get("started", ""),
+            )
+            saved = submission.request
+            return _receipt_redirect(
+                tokens.Receipt(reference=saved.reference, kind=saved.kind, due_on=saved.due_on)
+            )
+    else:
+        form = form_class(
+            initial={"page_url": page_from_query(request), "started": tokens.form_started_token()}
+        )
+    return render(request, template, {"form": form, "statement": statement})
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def report_barrier(request):
+    return _request_form(request, BarrierReportForm, "accessibility/report_barrier.html")
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def alternative_format(request):
+    return _request_form(request, AlternativeFormatForm, "accessibility/alternative_format.html")
+
+
+@never_cache
+@require_GET
+def receipt(request, token):
+    data = tokens.read_receipt_token(token)
+    if data is None or data.kind not in RequestKind.values:
+        raise Http404
+    return render(
+        request,
+        "accessibility/receipt.html",
+        {
+            "receipt": data,
+            "is_barrier": data.kind == RequestKind.BARRIER,
+            "statement": AccessibilityStatement.load(),
+        },
+    )
+
+
+def too_many_requests(request, *, submitted_text=""):
+    """429 in the site's layout: the person's text is shown back so nothing is lost."""
+    retry_after = ratelimit.retry_after_seconds()
+    response = render(
+        request,
+        "429.html",
+        {
+            "retry_after_minutes": max(1, round(retry_after / 60)),
+            "submitted_text": submitted_text,
+            "statement": AccessibilityStatement.load(),
+            "back_url": request.path,
+        },
+        status=429,
+    )
+    response["Retry-After"] = str(retry_after)
+    return response

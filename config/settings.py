@@ -226,3 +226,18 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
     "loggers": {"django.db.backends": {"level": "WARNING"}},
 }
+
+# --- Accessibility requests (accessibility/) -------------------------------------------
+# Who is e-mailed about new barrier reports and format requests.
+ACCESSIBILITY_EDITOR_EMAILS = env.list(
+    "ACCESSIBILITY_EDITOR_EMAILS", default=["tillganglighet@localhost"]
+)
+# Accepted submissions per hour from one address before the forms answer 429.
+ACCESSIBILITY_RATE_LIMIT_PER_HOUR = env.int("ACCESSIBILITY_RATE_LIMIT_PER_HOUR", default=10)
+# A form sent faster than this (seconds, capped at 5) is kept in quarantine for an editor.
+ACCESSIBILITY_MIN_FILL_SECONDS = env.int("ACCESSIBILITY_MIN_FILL_SECONDS", default=3)
+# Name and e-mail address are erased this many days after a request is closed.
+ACCESSIBILITY_PURGE_AFTER_DAYS = env.int("ACCESSIBILITY_PURGE_AFTER_DAYS", default=90)
+# Attempts before an outbox e-mail is marked failed (an editor can retry it in the admin).
+ACCESSIBILITY_EMAIL_MAX_ATTEMPTS = env.int("ACCESSIBILITY_EMAIL_MAX_ATTEMPTS", default=5)
+# --- end accessibility ------------------------------------------------------------------

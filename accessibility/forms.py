@@ -1,0 +1,257 @@
+"""The two public request forms. Messages are in Swedish and say what to do; limits are
+checked on the server only (no maxlength attribute, which cuts pasted text silently)."""
+
+from urllib.parse import urlsplit
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.http import url_has_allowed_host_and_scheme
+
+from . import tokens
+from .models import RequestKind, WantedFormat
+
+EMAIL_FORMAT_MESSAGE = "Skriv e-postadressen i rätt format, till exempel namn@exempel.se"
+CONSENT_MESSAGE = "Kryssa i rutan om du godkänner att vi sparar uppgifterna"
+
+
+def swedish_number(value: int) -> str:
+    """5000 -> "5 000" with a non-breaking space, as Swedish writes numbers."""
+    return f"{value:,}".replace(",", "\u00a0")
+
+
+class LimitedLengthMixin:
+    """Checks the length before anything else, with a message that names the limit and
+    what the person wrote: "Beskrivningen får vara högst 5 000 tecken. Du har skrivit 5 123." """
+
+    def __init__(self, *, limit, noun, **kwargs):
+        self.limit, self.noun = limit, noun
+        super().__init__(**kwargs)
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        # Browsers send a line break in a textarea as two characters; people see one.
+        value = value.replace("\r\n", "\n") if isinstance(value, str) else value
+        if value and len(value) > self.limit:
+            raise ValidationError(
+                f"{self.noun} får vara högst {swedish_number(self.limit)} tecken. "
+                f"Du har skrivit {swedish_number(len(value))}.",
+                code="max_length",
+            )
+        return value
+
+
+class LimitedCharField(LimitedLengthMixin, forms.CharField):
+    pass
+
+
+class LimitedEmailField(LimitedLengthMixin, forms.EmailField):
+    pass
+
+
+def email_field(*, required, help_text):
+    return LimitedEmailField(
+        limit=254,
+        noun="E-postadressen",
+        max_length=None,  # our own limit check, with its message, instead
+        label="E-postadress",
+        required=required,
+        help_text=help_text,
+        error_messages={"required": "Skriv din e-postadress", "invalid": EMAIL_FORMAT_MESSAGE},
+        widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
+    )
+
+
+def page_from_query(request) -> str:
+    """The page the visitor came from (the footer's ?sida=), as an absolute address on
+    this site; anything that is not a local path or a same-site URL is ignored."""
+    raw = request.GET.get("sida", "")
+    if not raw or len(raw) > 500:
+        return ""
+    if not url_has_allowed_host_and_scheme(
+        raw, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return ""
+    path = urlsplit(raw).path
+    if not path.startswith("/") or path.startswith("//"):
+        return ""
+    return request.build_absolute_uri(path)
+
+
+class RequestForm(forms.Form):
+    """What both forms share: contact details, consent, honeypot and time-trap."""
+
+    kind = None
+
+    contact_name = LimitedCharField(
+        limit=200,
+        noun="Namnet",
+        label="Ditt namn",
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+    )
+    consent = forms.BooleanField(
+        label="Jag godkänner att uppgifterna sparas så att ni kan hantera ärendet",
+        error_messages={"required": CONSENT_MESSAGE},
+    )
+    # Honeypot: hidden from sight and from assistive technology; only bots fill it in.
+    website = forms.CharField(
+        label="Lämna det här fältet tomt",
+        required=False,
+        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+    )
+    # Time-trap: when the form was shown, signed. Never an error, only a quarantine.
+    started = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    field_order = None
+
+    def is_bot(self) -> bool:
+        """A filled honeypot: the sender gets a normal receipt and nothing is kept."""
+        return bool(self.data.get("website", "").strip())
+
+    def quarantine_reason(self) -> str:
+        return tokens.quarantine_reason(self.data.get("started", ""))
+
+    def error_links(self):
+        """(field id, message) for the error summary, in the order of the fields."""
+        links = []
+        for name, field in self.fields.items():
+            if name not in self.errors:
+                continue
+            widget = field.widget
+            target = self[name].auto_id
+            if isinstance(widget, forms.RadioSelect):
+                target = f"{target}_0"
+            links.extend((target, message) for message in self.errors[name])
+        return links
+
+    def request_data(self) -> dict:
+        """The cleaned values the request is stored with."""
+        data = self.cleaned_data
+        return {
+            "kind": self.kind,
+            "page_url": data.get("page_url", ""),
+            "message": data["message"],
+            "wanted_format": data.get("wanted_format", ""),
+            "wanted_format_other": (
+                data.get("wanted_format_other", "")
+                if data.get("wanted_format") == WantedFormat.OTHER
+                else ""
+            ),
+            "assistive_technology": data.get("assistive_technology", ""),
+            "browser": data.get("browser", ""),
+            "contact_name": data.get("contact_name", ""),
+            "contact_email": data.get("contact_email", ""),
+            "consent_given": data["consent"],
+        }
+
+
+class BarrierReportForm(RequestForm):
+    """Påtala bristande tillgänglighet: what DIGG itself asks in a complaint."""
+
+    kind = RequestKind.BARRIER
+
+    page_url = LimitedCharField(
+        limit=500,
+        noun="Sidans adress",
+        label="Vilken sida gäller det?",
+        help_text="Webbadressen, eller beskriv var på webbplatsen problemet finns.",
+        error_messages={"required": "Skriv vilken sida det gäller"},
+    )
+    message = LimitedCharField(
+        limit=5000,
+        noun="Beskrivningen",
+        label="Beskriv problemet",
+        help_text="Vad försökte du göra och vad hände? Högst 5\u00a0000 tecken.",
+        error_messages={"required": "Beskriv problemet"},
+        widget=forms.Textarea(attrs={"rows": 8}),
+    )
+    assistive_technology = LimitedCharField(
+        limit=200,
+        noun="Uppgiften om hjälpmedel",
+        label="Vilket hjälpmedel använde du?",
+        required=False,
+        help_text="Till exempel skärmläsare, förstoring eller taligenkänning, och vilket program.",
+    )
+    browser = LimitedCharField(
+        limit=200,
+        noun="Uppgiften om webbläsare",
+        label="Vilken webbläsare och enhet använde du?",
+        required=False,
+        help_text="Till exempel Safari på mobil eller Firefox på dator.",
+    )
+    contact_email = email_field(
+        required=False,
+        help_text="Fyll i om du vill ha svar. Utan e-postadress kan vi inte svara dig.",
+    )
+
+    field_order = [
+        "page_url",
+        "message",
+        "assistive_technology",
+        "browser",
+        "contact_name",
+        "contact_email",
+        "consent",
+    ]
+
+
+class AlternativeFormatForm(RequestForm):
+    """Begär otillgängligt innehåll i alternativt format. The e-mail address is required:
+    the content has to be delivered, or the delivery agreed, somehow."""
+
+    kind = RequestKind.ALTERNATIVE_FORMAT
+
+    message = LimitedCharField(
+        limit=5000,
+        noun="Beskrivningen",
+        label="Vilket innehåll vill du få i ett annat format?",
+        help_text="Till exempel rubriken på sidan eller dokumentet. Högst 5\u00a0000 tecken.",
+        error_messages={"required": "Beskriv vilket innehåll du vill ha"},
+        widget=forms.Textarea(attrs={"rows": 6}),
+    )
+    page_url = LimitedCharField(
+        limit=500,
+        noun="Sidans adress",
+        label="Sidans adress",
+        required=False,
+        help_text="Webbadressen till sidan där innehållet finns, om du vet den.",
+    )
+    wanted_format = forms.ChoiceField(
+        label="Vilket format vill du ha?",
+        choices=WantedFormat.choices,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": "Välj vilket format du vill ha",
+            "invalid_choice": "Välj vilket format du vill ha",
+        },
+    )
+    wanted_format_other = LimitedCharField(
+        limit=200,
+        noun="Formatet",
+        label="Vilket annat format?",
+        required=False,
+        help_text="Fyll i om du valde ”Annat format” ovan.",
+    )
+    # Required only with "Annat format" (checked in clean()), so not marked optional.
+    wanted_format_other.conditional = True
+    contact_email = email_field(
+        required=True,
+        help_text="Vi skickar innehållet dit, eller hör av oss för att komma överens om "
+        "hur du vill få det, till exempel med post.",
+    )
+
+    field_order = [
+        "message",
+        "page_url",
+        "wanted_format",
+        "wanted_format_other",
+        "contact_name",
+        "contact_email",
+        "consent",
+    ]
+
+    def clean(self):
+        data = super().clean()
+        if data.get("wanted_format") == WantedFormat.OTHER and not data.get("wanted_format_other"):
+            self.add_error("wanted_format_other", "Skriv vilket format du vill ha")
+        return data
