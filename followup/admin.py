@@ -12,10 +12,10 @@ from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
-from simple_history.admin import SimpleHistoryAdmin
 
 from municipalities.scope import ScopedAdminMixin, ScopedInlineMixin
 from promises.admin import (
+    HistoryAdmin,
     PreviewAdminMixin,
     PublicPageMixin,
     PublishableAdminMixin,
@@ -108,7 +108,7 @@ class FollowUpReportAdmin(
     PublishableAdminMixin,
     PreviewAdminMixin,
     ReportPublicPageMixin,
-    SimpleHistoryAdmin,
+    HistoryAdmin,
 ):
     scope_prefix = "period__"
     actions = [publish_reports, unpublish_reports]
@@ -236,7 +236,7 @@ class FollowUpReportAdmin(
 
 
 @admin.register(ActivityStatus)
-class ActivityStatusAdmin(ScopedAdminMixin, ReportPublicPageMixin, SimpleHistoryAdmin):
+class ActivityStatusAdmin(ScopedAdminMixin, ReportPublicPageMixin, HistoryAdmin):
     """Single rows, mainly for their history; they are filled in on the report's page."""
 
     scope_prefix = "report__period__"

@@ -21,6 +21,13 @@ from .publishing import PublicationStatus
 ORDER_HELP = "Lägre nummer visas först på webbplatsen."
 
 
+class HistoryAdmin(SimpleHistoryAdmin):
+    """django-simple-history's admin (who changed what, when) with a history list that
+    keeps to the CSP and the coordinators' rights."""
+
+    object_history_list_template = "admin/history_list.html"
+
+
 def count_label(opts, count):
     return f"{count} {opts.verbose_name if count == 1 else opts.verbose_name_plural}"
 
@@ -250,7 +257,7 @@ class PublicPageMixin:
 
 @admin.register(PromisePeriod)
 class PromisePeriodAdmin(
-    ScopedAdminMixin, PublishableAdminMixin, PreviewAdminMixin, PublicPageMixin, SimpleHistoryAdmin
+    ScopedAdminMixin, PublishableAdminMixin, PreviewAdminMixin, PublicPageMixin, HistoryAdmin
 ):
     form = PromisePeriodForm
     list_display = ["title", "municipality", "police_area", "starts_on", "ends_on", "status"]
@@ -331,7 +338,7 @@ class PeriodPartForm(forms.ModelForm):
             field.queryset = field.queryset.filter(period_id=self.instance.period_id)
 
 
-class PeriodChildAdmin(ScopedAdminMixin, PublicPageMixin, SimpleHistoryAdmin):
+class PeriodChildAdmin(ScopedAdminMixin, PublicPageMixin, HistoryAdmin):
     """Promises, goals and activities on their own pages (mostly edited in the period)."""
 
     scope_prefix = "period__"
@@ -384,7 +391,7 @@ class ActivityAdmin(PeriodChildAdmin):
 
 @admin.register(CooperationAgreement)
 class CooperationAgreementAdmin(
-    ScopedAdminMixin, PublishableAdminMixin, PublicPageMixin, SimpleHistoryAdmin
+    ScopedAdminMixin, PublishableAdminMixin, PublicPageMixin, HistoryAdmin
 ):
     list_display = ["title", "municipality", "valid_from", "valid_to", "status"]
     list_filter = ["status", ("municipality", RelatedOnlyFieldListFilter)]
