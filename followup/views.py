@@ -67,7 +67,12 @@ def report_response(request, report, *, preview=False):
     period = report.period
     prefetch_related_objects([period], *period_content_prefetches())
     statuses = list(ActivityStatus.objects.filter(report=report))
-    siblings = list(FollowUpReport.objects.published().for_period(period).chronological())
+    siblings = list(
+        FollowUpReport.objects.published()
+        .for_period(period)
+        .select_related("period__municipality")
+        .chronological()
+    )
     position = (report.year, report.tertial)
     earlier = [r for r in siblings if (r.year, r.tertial) < position]
     later = [r for r in siblings if (r.year, r.tertial) > position]

@@ -165,7 +165,7 @@ def municipality(request, slug):
     periods = list(
         PromisePeriod.objects.published()
         .filter(municipality=municipality)
-        .select_related("police_area")
+        .with_place()
         .newest_first()
     )
     current = next((p for p in periods if period_state(p) == "current"), None)
@@ -175,13 +175,13 @@ def municipality(request, slug):
     reports = list(
         FollowUpReport.objects.visible()
         .for_municipality(municipality)
-        .select_related("period")
+        .select_related("period__municipality")
         .newest_first()
     )
     agreements = list(
         CooperationAgreement.objects.published()
         .filter(municipality=municipality)
-        .select_related("police_area")
+        .with_place()
         .order_by("-valid_from")
     )
     areas = list(
@@ -225,11 +225,17 @@ def period_response(request, period, *, preview=False):
     of a draft) it says so plainly and keeps the page out of caches and search engines.
     """
     prefetch_related_objects([period], *period_content_prefetches())
-    reports = list(FollowUpReport.objects.published().for_period(period).newest_first())
+    reports = list(
+        FollowUpReport.objects.published()
+        .for_period(period)
+        .select_related("period__municipality")
+        .newest_first()
+    )
     others = list(
         PromisePeriod.objects.published()
         .filter(municipality_id=period.municipality_id)
         .exclude(pk=period.pk)
+        .select_related("municipality")
         .newest_first()
     )
     sections, general = period_sections(period)
