@@ -218,7 +218,7 @@ def send_pending_notifications(*, ids=None, dry_run: bool = False) -> SendSummar
     for pk in list(pending.values_list("pk", flat=True)):
         with transaction.atomic():
             row = (
-                Notification.objects.select_for_update(skip_locked=True)
+                Notification.objects.select_for_update(skip_locked=True, of=("self",))
                 .select_related("request")
                 .filter(pk=pk, state=NotificationState.PENDING)
                 .first()
@@ -256,11 +256,20 @@ def send_pending_notifications(*, ids=None, dry_run: bool = False) -> SendSummar
     return summary
 
 
+def _ids(queryset) -> list[int]:
+    # Lock rows by id: an admin queryset may carry outer joins FOR UPDATE cannot take.
+    return list(queryset.order_by().values_list("pk", flat=True))
+
+
 def retry_notifications(*, notifications) -> int:
     """Put failed (or pending) e-mails back in the queue with fresh attempts and try
     them after the commit. Sent e-mails are left alone, so nothing is sent twice."""
     with transaction.atomic():
-        rows = list(notifications.select_for_update().exclude(state=NotificationState.SENT))
+        rows = list(
+            Notification.objects.select_for_update()
+            .filter(pk__in=_ids(notifications))
+            .exclude(state=NotificationState.SENT)
+        )
         for row in rows:
             row.state = NotificationState.PENDING
             row.attempts = 0
@@ -272,7 +281,11 @@ def retry_notifications(*, notifications) -> int:
 def release_from_quarantine(*, requests) -> int:
     """Treat quarantined submissions as real: queue their e-mails and send them."""
     with transaction.atomic():
-        released = list(requests.select_for_update().filter(is_quarantined=True))
+        released = list(
+            AccessibilityRequest.objects.select_for_update().filter(
+                pk__in=_ids(requests), is_quarantined=True
+            )
+        )
         ids = []
         for request_obj in released:
             request_obj.is_quarantined = False
@@ -287,7 +300,7 @@ def move_requests(*, requests, state, by=None) -> int:
     them yet, who."""
     now = timezone.now()
     with transaction.atomic():
-        rows = list(requests.select_for_update())
+        rows = list(AccessibilityRequest.objects.select_for_update().filter(pk__in=_ids(requests)))
         for request_obj in rows:
             request_obj.move_to(state, at=now, by=by)
             request_obj.full_clean()

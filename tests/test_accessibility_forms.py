@@ -4,6 +4,7 @@ oversized and bot input, what is stored, and the receipt."""
 import datetime
 import re
 import time
+from html.parser import HTMLParser
 
 import pytest
 from django.core import mail
@@ -375,3 +376,44 @@ def test_receipt_address_cannot_be_guessed_or_forged(client):
     assert client.get(reverse("accessibility:receipt", args=[tampered])).status_code == 404
     body = html(client.get(reverse("accessibility:receipt", args=[genuine])))
     assert "TG-7K3M9Q" in body and "30 november 2026" in body
+
+
+# --- Markup ------------------------------------------------------------------------------
+
+
+class _IdCollector(HTMLParser):
+    """Every id on a page, and every id that labels, hints and links point to."""
+
+    def __init__(self):
+        super().__init__()
+        self.ids, self.references = [], []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if attrs.get("id"):
+            self.ids.append(attrs["id"])
+        for name in ("aria-describedby", "aria-labelledby"):
+            self.references += (attrs.get(name) or "").split()
+        if tag == "label" and attrs.get("for"):
+            self.references.append(attrs["for"])
+        if tag == "a" and (attrs.get("href") or "").startswith("#"):
+            self.references.append(attrs["href"][1:])
+
+
+@pytest.mark.parametrize(
+    "method, url, data",
+    [
+        ("get", reverse("accessibility:statement"), None),
+        ("get", BARRIER_URL, None),
+        ("get", FORMAT_URL, None),
+        ("post", BARRIER_URL, {"contact_email": "fel"}),
+        ("post", FORMAT_URL, {"wanted_format": "annat", "contact_email": "fel"}),
+    ],
+)
+def test_ids_are_unique_and_every_reference_points_to_one(client, method, url, data):
+    """What the Nu Html Checker would say about ids; axe no longer checks duplicates."""
+    parser = _IdCollector()
+    parser.feed(html(getattr(client, method)(url, data)))
+    duplicates = {i for i in parser.ids if parser.ids.count(i) > 1}
+    assert duplicates == set()
+    assert set(parser.references) - set(parser.ids) == set()
