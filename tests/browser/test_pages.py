@@ -1,0 +1,172 @@
+"""The public pages in a real browser: axe-core on every page type at desktop and phone
+width, keyboard-only navigation from the start page to a follow-up, and search."""
+
+import pytest
+from django.urls import reverse
+
+from followup.models import FollowUpReport
+from promises.models import CooperationAgreement, PromisePeriod
+from tests.factories import ActivityStatusFactory
+
+from .conftest import DESKTOP, PHONE, assert_accessible
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def period_url(municipality, slug):
+    return reverse("promises:period", kwargs={"municipality_slug": municipality, "slug": slug})
+
+
+def report_url(municipality, period, year, tertial):
+    return reverse(
+        "followup:report",
+        kwargs={
+            "municipality_slug": municipality,
+            "period_slug": period,
+            "year": year,
+            "tertial": tertial,
+        },
+    )
+
+
+def add_statuses():
+    """The source pages publish no status per activity; give one report some, so the
+    status table and the progress figure are checked too."""
+    report = FollowUpReport.objects.get(period__municipality__slug="jonkoping", year=2019)
+    statuses = ["genomford", "pagar", "forsenad", "ej_paborjad", "utgar"]
+    for n, activity in enumerate(report.period.activities.order_by("pk")):
+        ActivityStatusFactory(
+            report=report,
+            activity=activity,
+            status=statuses[n % len(statuses)],
+            comment="Kommentar om läget." if n % 2 else "",
+        )
+    return report.get_absolute_url()
+
+
+def agreement_url():
+    return CooperationAgreement.objects.get(municipality__slug="jarfalla").get_absolute_url()
+
+
+PAGES = {
+    "start": lambda: reverse("promises:home"),
+    "om": lambda: reverse("promises:about"),
+    "sok": lambda: reverse("promises:search") + "?q=krogtillsyn",
+    "sok-fel": lambda: reverse("promises:search") + "?q=" + "lång " * 60,
+    "sok-inga-traffar": lambda: reverse("promises:search") + "?q=zzzyxw",
+    "lan": lambda: reverse("promises:county", kwargs={"slug": "jonkopings-lan"}),
+    "kommun": lambda: reverse("promises:municipality", kwargs={"slug": "jarfalla"}),
+    "kommun-utan-lofte": lambda: reverse("promises:municipality", kwargs={"slug": "sigtuna"}),
+    "period": lambda: period_url("jarfalla", "2019-2020"),
+    "period-med-aktiviteter-per-lofte": lambda: period_url("jonkoping", "2018-2019"),
+    "uppfoljning-med-status": add_statuses,
+    "uppfoljning-utan-status": lambda: report_url("jonkoping", "2018-2019", 2018, 3),
+    "lokalpolisomrade": lambda: reverse("promises:police-area", kwargs={"slug": "sollentuna"}),
+    "overenskommelse": agreement_url,
+}
+
+
+@pytest.mark.parametrize("name", sorted(PAGES))
+def test_every_page_type_passes_axe_at_desktop_and_phone_width(
+    live_server, open_page, seed_content, name
+):
+    url = live_server.url + PAGES[name]()
+    for viewport in (DESKTOP, PHONE):
+        page = open_page(viewport)
+        page.goto(url)
+        assert page.locator("h1").count() == 1
+        assert page.locator("footer").get_by_role("link", name="Påtala bristande tillgänglighet")
+        assert_accessible(page)
+        overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+        assert overflow <= 0, f"{name} scrolls sideways at {viewport['width']} px"
+
+
+def test_the_404_page_passes_axe_at_desktop_and_phone_width(live_server, browser, db):
+    # Not through `open_page`: the browser rightly logs the page's own 404 status as a
+    # console error. Every other console error still fails the test.
+    for viewport in (DESKTOP, PHONE):
+        context = browser.new_context(viewport=viewport, locale="sv-SE")
+        try:
+            page = context.new_page()
+            errors = []
+            page.on(
+                "console",
+                lambda msg, errors=errors: msg.type == "error" and errors.append(msg.text),
+            )
+            response = page.goto(live_server.url + "/kommuner/finns-inte/")
+            assert response.status == 404
+            assert page.locator("h1").inner_text() == "Sidan finns inte"
+            assert_accessible(page)
+            assert [e for e in errors if "status of 404" not in e] == []
+        finally:
+            context.close()
+
+
+@pytest.mark.parametrize("name", ["kommun", "uppfoljning-med-status", "start"])
+def test_readable_at_320_px_without_sideways_scrolling(live_server, open_page, seed_content, name):
+    page = open_page({"width": 320, "height": 640})
+    page.goto(live_server.url + PAGES[name]())
+    assert page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0
+
+
+def tab_to_link(page, text, limit=200):
+    """Press Tab until a link whose text is exactly `text` has focus, then check that the
+    focus can be seen."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        focused = page.evaluate(
+            "() => { const e = document.activeElement;"
+            " return [e.tagName, (e.innerText || '').trim()]; }"
+        )
+        if focused == ["A", text]:
+            outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+            assert outline != "none", f"The focus on {text!r} cannot be seen"
+            return
+    raise AssertionError(f"Could not reach the link {text!r} with the keyboard")
+
+
+def test_keyboard_only_from_start_to_a_follow_up(live_server, page, seed_content):
+    page.goto(live_server.url + reverse("promises:home"))
+    steps = [
+        ("Jönköpings län", "Jönköpings län"),
+        ("Jönköping", "Medborgarlöften i Jönköping"),
+        ("Medborgarlöfte 2018–2019", "Medborgarlöfte 2018–2019 i Jönköping"),
+        ("Uppföljning tertial 1 2019", "Uppföljning tertial 1 2019"),
+    ]
+    for link, heading in steps:
+        tab_to_link(page, link)
+        page.keyboard.press("Enter")
+        page.wait_for_load_state()
+        assert page.locator("h1").inner_text() == heading
+    assert page.url.endswith(report_url("jonkoping", "2018-2019", 2019, 1))
+    assert "Det finns ingen status per aktivitet publicerad" in page.locator("main").inner_text()
+    # ...and back to the previous report with the keyboard too.
+    tab_to_link(page, "Föregående uppföljning\nUppföljning tertial 3 2018")
+    page.keyboard.press("Enter")
+    page.wait_for_load_state()
+    assert page.locator("h1").inner_text() == "Uppföljning tertial 3 2018"
+
+
+def test_search_from_the_start_page_finds_and_marks_an_inflected_word(
+    live_server, page, seed_content
+):
+    page.goto(live_server.url + reverse("promises:home"))
+    page.get_by_label("Sök bland medborgarlöften").fill("krogtillsyn")
+    page.keyboard.press("Enter")
+    page.wait_for_load_state()
+    assert page.locator("h1").inner_text() == "Sök"
+    assert page.get_by_role("heading", name="2 träffar för ”krogtillsyn”").is_visible()
+    marks = page.locator(".search-results mark").all_inner_texts()
+    assert marks == ["krogtillsyner", "krogtillsyner"]
+    page.locator(".search-results a").first.click()
+    page.wait_for_load_state()
+    assert page.locator("h1").inner_text() == "Medborgarlöfte 2020 i Jönköping"
+    target = page.url.split("#")[1]
+    assert page.locator(f"#{target}").inner_text().startswith("Polisen ska arbeta förebyggande")
+
+
+def test_a_period_in_the_past_is_labelled_with_its_years(live_server, page, seed_content):
+    assert not PromisePeriod.objects.published().current().exists()
+    page.goto(live_server.url + reverse("promises:municipality", kwargs={"slug": "sollentuna"}))
+    heading = page.get_by_role("heading", level=2).first.inner_text()
+    assert heading == "Senaste medborgarlöftet (2023–2024)"
