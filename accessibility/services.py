@@ -82,7 +82,12 @@ def _queue(request_obj: AccessibilityRequest) -> list[int]:
 
 def _send_after_commit(ids: list[int]) -> None:
     if ids:
-        transaction.on_commit(lambda: send_pending_notifications(ids=ids))
+        # robust: an e-mail problem is logged, never shown to the person as an error,
+        # since their request is already safe. One failure ends the attempt so a
+        # hanging mail server does not keep them waiting; cron sends the rest.
+        transaction.on_commit(
+            lambda: send_pending_notifications(ids=ids, stop_after_failure=True), robust=True
+        )
 
 
 @dataclass(frozen=True)
@@ -127,7 +132,7 @@ def submit_request(
         request_obj.kind,
         ", quarantined" if request_obj.is_quarantined else "",
     )
-    transaction.on_commit(lambda: ratelimit.record_accepted(client_ip))
+    transaction.on_commit(lambda: ratelimit.record_accepted(client_ip), robust=True)
     _send_after_commit(ids)
     return Submission(request_obj, created=True)
 
@@ -200,7 +205,9 @@ def _build_email(row: Notification) -> EmailMessage:
     return EmailMessage(subject=" ".join(subject.split()), body=body, to=recipients)
 
 
-def send_pending_notifications(*, ids=None, dry_run: bool = False) -> SendSummary:
+def send_pending_notifications(
+    *, ids=None, dry_run: bool = False, stop_after_failure: bool = False
+) -> SendSummary:
     """Send every pending e-mail in the outbox (or only `ids`). Safe to run from cron
     and at the same time as the web processes: each row is locked while it is sent and
     marked sent in the same transaction, so running it again sends nothing twice. A
@@ -240,13 +247,16 @@ def send_pending_notifications(*, ids=None, dry_run: bool = False) -> SendSummar
                 else:
                     summary.retrying += 1
                 logger.warning(
-                    "E-mail %s about %s not sent (attempt %s): %s",
-                    row.get_kind_display(),
+                    "E-mail (%s) about %s not sent (attempt %s): %s",
+                    row.kind,
                     row.request.reference,
                     row.attempts,
                     row.last_error,
                 )
                 connection = None  # a broken connection is not reused
+                if stop_after_failure:
+                    row.save()
+                    break
             else:
                 row.state = NotificationState.SENT
                 row.sent_at = timezone.now()

@@ -17,6 +17,12 @@ pytestmark = pytest.mark.django_db
 URL = reverse("accessibility:report-barrier")
 
 
+@pytest.fixture(autouse=True)
+def _one_window(monkeypatch):
+    """All submissions of a test fall in the same hour, even at hh:59:59."""
+    monkeypatch.setattr(ratelimit, "_window", lambda now=None: 493_000)
+
+
 class BrokenCache(BaseCache):
     """A cache server that does not answer."""
 
@@ -130,3 +136,8 @@ def test_count_lives_in_the_shared_cache_without_the_address(
 def test_client_ip_is_the_remote_address(rf):
     request = rf.get("/", REMOTE_ADDR="203.0.113.5", HTTP_X_FORWARDED_FOR="198.51.100.1")
     assert ratelimit.client_ip(request) == "203.0.113.5"
+
+
+def test_retry_after_is_the_rest_of_the_hour():
+    assert ratelimit.retry_after_seconds(now=5 * 3600 + 600) == 3000
+    assert ratelimit.retry_after_seconds(now=5 * 3600) == 3600
