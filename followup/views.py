@@ -50,14 +50,21 @@ def status_groups(period, statuses):
     return [g for g in (*groups.values(), general) if g.rows]
 
 
-def status_counts(statuses):
-    """How many activities have each status: the numbers behind the progress figure."""
-    total = len(statuses)
+def status_counts(statuses, activity_count):
+    """How many of the period's activities have each status (and how many have none in
+    this report): the numbers behind the progress figure."""
+    total = max(activity_count, len(statuses))
+
+    def share(count):
+        return round(100 * count / total, 1) if total else 0
+
     counts = []
     for choice in ActivityStatusChoice:
         count = sum(1 for s in statuses if s.status == choice.value)
-        percent = round(100 * count / total, 1) if total else 0
-        counts.append(StatusCount(choice.value, choice.label, count, percent))
+        counts.append(StatusCount(choice.value, choice.label, count, share(count)))
+    missing = total - len(statuses)
+    if missing:
+        counts.append(StatusCount("saknas", "Ingen status angiven", missing, share(missing)))
     return counts
 
 
@@ -85,7 +92,8 @@ def report_response(request, report, *, preview=False):
             "municipality": period.municipality,
             "statuses": statuses,
             "groups": status_groups(period, statuses) if statuses else [],
-            "counts": status_counts(statuses),
+            "counts": status_counts(statuses, len(period.activities.all())),
+            "activity_count": max(len(period.activities.all()), len(statuses)),
             "previous": earlier[-1] if earlier else None,
             "next": later[0] if later else None,
             "preview": preview,

@@ -448,10 +448,16 @@ def test_report_shows_every_activity_status_grouped_with_a_progress_figure(
     assert "1 maj – 31 augusti 2024" in text
     assert "Sammanfattning Arbetet går enligt plan." in text
     # Progress figure: every status with its count written out.
-    assert "Status för 3 aktiviteter, uppföljning tertial 2 2024" in text
-    for label, count in (("Genomförd", 1), ("Pågår", 1), ("Försenad", 1), ("Ej påbörjad", 0)):
-        assert f"{label} {count} av 3" in text
-    assert 'width="33.3"' in html and 'aria-hidden="true"' in html
+    assert "Status för 4 aktiviteter, uppföljning tertial 2 2024" in text
+    for label, count in (
+        ("Genomförd", 1),
+        ("Pågår", 1),
+        ("Försenad", 1),
+        ("Ej påbörjad", 0),
+        ("Ingen status angiven", 1),
+    ):
+        assert f"{label} {count} av 4" in text
+    assert 'width="25.0"' in html and 'aria-hidden="true"' in html
     # Statuses grouped by promise, then the period's own activities.
     assert text.index("Tryggare centrum") < text.index("Gemensamma krogtillsyner.")
     assert text.index("Fotpatrullering") < text.index("Aktiviteter för hela medborgarlöftet")
