@@ -135,15 +135,15 @@ def test_keyboard_only_from_start_to_a_follow_up(live_server, page, seed_content
     ]
     for link, heading in steps:
         tab_to_link(page, link)
-        page.keyboard.press("Enter")
-        page.wait_for_load_state()
+        with page.expect_navigation():
+            page.keyboard.press("Enter")
         assert page.locator("h1").inner_text() == heading
     assert page.url.endswith(report_url("jonkoping", "2018-2019", 2019, 1))
     assert "Det finns ingen status per aktivitet publicerad" in page.locator("main").inner_text()
     # ...and back to the previous report with the keyboard too.
     tab_to_link(page, "Föregående uppföljning\nUppföljning tertial 3 2018")
-    page.keyboard.press("Enter")
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
     assert page.locator("h1").inner_text() == "Uppföljning tertial 3 2018"
 
 
@@ -152,14 +152,14 @@ def test_search_from_the_start_page_finds_and_marks_an_inflected_word(
 ):
     page.goto(live_server.url + reverse("promises:home"))
     page.get_by_label("Sök bland medborgarlöften").fill("krogtillsyn")
-    page.keyboard.press("Enter")
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
     assert page.locator("h1").inner_text() == "Sök"
     assert page.get_by_role("heading", name="2 träffar för ”krogtillsyn”").is_visible()
     marks = page.locator(".search-results mark").all_inner_texts()
     assert marks == ["krogtillsyner", "krogtillsyner"]
-    page.locator(".search-results a").first.click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.locator(".search-results a").first.click()
     assert page.locator("h1").inner_text() == "Medborgarlöfte 2020 i Jönköping"
     target = page.url.split("#")[1]
     assert page.locator(f"#{target}").inner_text().startswith("Polisen ska arbeta förebyggande")
