@@ -263,6 +263,11 @@ def test_change_pages_link_to_the_public_page_or_the_preview(client):
     assert f'href="{published.period.get_absolute_url()}"' in page
     assert "Visa på webbplatsen" in page and "Förhandsvisa" in page
     assert "Ny uppföljning" in page
+    # "Ny uppföljning" opens the add form with the period chosen.
+    add_page = client.get(
+        admin_url("followup", "followupreport", "add"), {"period": published.period.pk}
+    )
+    assert add_page.context["adminform"].form.initial["period"] == str(published.period.pk)
     for app_label, model_name, obj, public in (
         ("promises", "promise", published.promise, published.period),
         ("promises", "activity", published.activity, published.period),
