@@ -65,9 +65,7 @@ def test_login_page_is_accessible_and_has_the_footer_links(live_server, open_pag
     assert page.url.startswith(live_server.url + reverse("accessibility:statement"))
 
 
-def test_coordinator_fills_in_a_report_on_accessible_pages(
-    live_server, page, coordinator_corner
-):
+def test_coordinator_fills_in_a_report_on_accessible_pages(live_server, page, coordinator_corner):
     corner = coordinator_corner
     for index in range(4):
         ActivityStatusFactory(
