@@ -1,5 +1,7 @@
 from django.urls import path
 
+from promises.caching import cached_public_page as cached
+
 from . import views
 
 app_name = "followup"
@@ -8,7 +10,7 @@ urlpatterns = [
     path(
         "kommuner/<slug:municipality_slug>/medborgarloften/<slug:period_slug>/"
         "uppfoljning/<int:year>-tertial-<int:tertial>/",
-        views.report,
+        cached(views.report),
         name="report",
     ),
 ]

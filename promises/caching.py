@@ -14,6 +14,7 @@ from functools import wraps
 
 from django.core.cache import cache
 from django.http import HttpResponse
+from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date
 
@@ -78,7 +79,10 @@ def cached_public_page(view):
         version = content_version()
         if version is None:
             return _public_headers(view(request, *args, **kwargs), None)
-        path_hash = hashlib.sha256(request.get_full_path().encode()).hexdigest()[:32]
+        # Today's date is part of the key: whether a period is in force changes at
+        # midnight without any edit.
+        today = timezone.localdate().isoformat()
+        path_hash = hashlib.sha256(f"{today} {request.get_full_path()}".encode()).hexdigest()
         etag = f'"{version:x}-{path_hash[:12]}"'
         last_modified = version // 1_000_000_000
         not_modified = get_conditional_response(request, etag=etag, last_modified=last_modified)
@@ -92,6 +96,8 @@ def cached_public_page(view):
         else:
             response = view(request, *args, **kwargs)
             if response.status_code == 200 and not response.streaming:
+                if hasattr(response, "render"):  # a TemplateResponse, such as the sitemap
+                    response.render()
                 _safely(cache.set, key, (response.content, response["Content-Type"]), PAGE_TTL)
         if response.status_code == 200:
             response["ETag"] = etag

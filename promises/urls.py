@@ -1,24 +1,27 @@
 from django.urls import path
 
 from . import views
+from .caching import cached_public_page as cached
 
 app_name = "promises"
 
+# Public pages are cached whole and invalidated on any content change (promises/caching.py).
+# Search is not: its queries are unbounded, and it is served from an index instead.
 urlpatterns = [
-    path("", views.home, name="home"),
-    path("om-medborgarloften/", views.about, name="about"),
+    path("", cached(views.home), name="home"),
+    path("om-medborgarloften/", cached(views.about), name="about"),
     path("sok/", views.search, name="search"),
-    path("lan/<slug:slug>/", views.county, name="county"),
-    path("lokalpolisomraden/<slug:slug>/", views.police_area, name="police-area"),
-    path("kommuner/<slug:slug>/", views.municipality, name="municipality"),
+    path("lan/<slug:slug>/", cached(views.county), name="county"),
+    path("lokalpolisomraden/<slug:slug>/", cached(views.police_area), name="police-area"),
+    path("kommuner/<slug:slug>/", cached(views.municipality), name="municipality"),
     path(
         "kommuner/<slug:municipality_slug>/medborgarloften/<slug:slug>/",
-        views.period,
+        cached(views.period),
         name="period",
     ),
     path(
         "kommuner/<slug:municipality_slug>/samverkansoverenskommelser/<int:pk>/",
-        views.agreement,
+        cached(views.agreement),
         name="agreement",
     ),
 ]
