@@ -2,6 +2,7 @@
 
 import datetime
 
+from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -73,7 +74,11 @@ class FollowUpReport(Publishable):
     )
 
     objects = FollowUpReportQuerySet.as_manager()
-    history = HistoricalRecords(verbose_name="historik för uppföljning")
+    # Kept by a PostgreSQL trigger for full-text search; unused (NULL) on SQLite.
+    search_vector = SearchVectorField(null=True, editable=False)
+    history = HistoricalRecords(
+        verbose_name="historik för uppföljning", excluded_fields=["search_vector"]
+    )
 
     class Meta:
         ordering = ["period", "-year", "-tertial"]
@@ -168,7 +173,11 @@ class ActivityStatus(models.Model):
         help_text="För aktiviteter med mätbart mål: hur många hittills.",
     )
 
-    history = HistoricalRecords(verbose_name="historik för aktivitetsstatus")
+    # Kept by a PostgreSQL trigger for full-text search; unused (NULL) on SQLite.
+    search_vector = SearchVectorField(null=True, editable=False)
+    history = HistoricalRecords(
+        verbose_name="historik för aktivitetsstatus", excluded_fields=["search_vector"]
+    )
 
     class Meta:
         ordering = ["report", "activity__order", "activity__pk"]

@@ -13,6 +13,7 @@ import time
 from functools import wraps
 
 from django.core.cache import cache
+from django.db import transaction
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control
@@ -24,13 +25,33 @@ VERSION_KEY = "public-content-version"
 PAGE_TTL = 60 * 60 * 24
 
 
+class _Outage:
+    """Log a cache outage once when it starts and once when it ends, not per call."""
+
+    failing = False
+
+    @classmethod
+    def failed(cls, what):
+        if not cls.failing:
+            logger.error("Cache unreachable (%s); public pages are served uncached.", what)
+        cls.failing = True
+
+    @classmethod
+    def succeeded(cls):
+        if cls.failing:
+            logger.warning("Cache reachable again.")
+        cls.failing = False
+
+
 def _safely(operation, *args):
     """Run a cache operation; a cache outage must not take the pages down."""
     try:
-        return operation(*args)
+        result = operation(*args)
     except Exception:  # noqa: BLE001 - every backend raises its own errors
-        logger.warning("Cache unreachable (%s); serving public pages uncached.", operation.__name__)
+        _Outage.failed(operation.__name__)
         return None
+    _Outage.succeeded()
+    return result
 
 
 def content_version():
@@ -39,9 +60,23 @@ def content_version():
     return _safely(cache.get_or_set, VERSION_KEY, time.time_ns, None)
 
 
+def _set_new_version():
+    # A savepoint: with the database as cache, a failing write must not abort the
+    # transaction of the save that triggered it.
+    try:
+        with transaction.atomic():
+            cache.set(VERSION_KEY, time.time_ns(), None)
+    except Exception:  # noqa: BLE001
+        _Outage.failed("invalidation")
+
+
 def bump_content_version(**kwargs):
-    """Signal receiver: content changed, so every cached page and ETag is stale."""
-    _safely(cache.set, VERSION_KEY, time.time_ns(), None)
+    """Signal receiver: content changed, so every cached page and ETag is stale.
+
+    Bumped at once and again after commit: a page rendered from the old rows between
+    the save and the commit would otherwise be cached under the new version."""
+    _set_new_version()
+    transaction.on_commit(_set_new_version)
 
 
 def invalidate_on_change(*models):

@@ -3,6 +3,7 @@ cooperation agreements municipalities sign with their local police area."""
 
 import datetime
 
+from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
@@ -107,7 +108,11 @@ class PromisePeriod(Publishable):
     )
 
     objects = PromisePeriodQuerySet.as_manager()
-    history = HistoricalRecords(verbose_name="historik för medborgarlöfte")
+    # Kept by a PostgreSQL trigger for full-text search; unused (NULL) on SQLite.
+    search_vector = SearchVectorField(null=True, editable=False)
+    history = HistoricalRecords(
+        verbose_name="historik för medborgarlöfte", excluded_fields=["search_vector"]
+    )
 
     class Meta:
         ordering = ["municipality__name", "-starts_on"]
@@ -202,7 +207,11 @@ class Promise(models.Model):
     description = models.TextField("beskrivning", blank=True)
     order = models.PositiveSmallIntegerField("ordning", default=0)
 
-    history = HistoricalRecords(verbose_name="historik för löfte")
+    # Kept by a PostgreSQL trigger for full-text search; unused (NULL) on SQLite.
+    search_vector = SearchVectorField(null=True, editable=False)
+    history = HistoricalRecords(
+        verbose_name="historik för löfte", excluded_fields=["search_vector"]
+    )
 
     class Meta:
         ordering = ["period", "order", "pk"]
@@ -262,7 +271,9 @@ class Goal(PeriodPart):
     text = models.TextField("mål")
     deadline = models.DateField("ska vara uppnått senast", null=True, blank=True)
 
-    history = HistoricalRecords(verbose_name="historik för mål")
+    # Kept by a PostgreSQL trigger for full-text search; unused (NULL) on SQLite.
+    search_vector = SearchVectorField(null=True, editable=False)
+    history = HistoricalRecords(verbose_name="historik för mål", excluded_fields=["search_vector"])
 
     class Meta:
         ordering = ["period", "order", "pk"]
@@ -303,7 +314,11 @@ class Activity(PeriodPart):
         "enhet", max_length=60, blank=True, help_text="Till exempel ”tillfällen” eller ”ärenden”."
     )
 
-    history = HistoricalRecords(verbose_name="historik för aktivitet")
+    # Kept by a PostgreSQL trigger for full-text search; unused (NULL) on SQLite.
+    search_vector = SearchVectorField(null=True, editable=False)
+    history = HistoricalRecords(
+        verbose_name="historik för aktivitet", excluded_fields=["search_vector"]
+    )
 
     class Meta:
         ordering = ["period", "order", "pk"]
@@ -377,7 +392,11 @@ class CooperationAgreement(Publishable):
     quote_by = models.CharField("citatet av", max_length=200, blank=True)
 
     objects = CooperationAgreementQuerySet.as_manager()
-    history = HistoricalRecords(verbose_name="historik för överenskommelse")
+    # Kept by a PostgreSQL trigger for full-text search; unused (NULL) on SQLite.
+    search_vector = SearchVectorField(null=True, editable=False)
+    history = HistoricalRecords(
+        verbose_name="historik för överenskommelse", excluded_fields=["search_vector"]
+    )
 
     class Meta:
         ordering = ["municipality__name", "-valid_from"]

@@ -1,8 +1,9 @@
 """Site search over promise periods, promises, goals, activities, follow-ups and
 cooperation agreements (and municipality names, since that is what people type first).
 
-PostgreSQL: full-text search with the Swedish configuration, computed at query time
-(stemming, so "krogtillsyn" finds "krogtillsyner"), ranked, with ts_headline snippets.
+PostgreSQL: full-text search with the Swedish configuration over a stored, GIN-indexed
+search vector (stemming, so "krogtillsyn" finds "krogtillsyner"), ranked, with
+ts_headline snippets.
 SQLite (the laptop default): every word must occur in the text, matched on a roughly
 stemmed prefix; snippets are cut and highlighted in Python. Either way only published
 content is searched, and every snippet is escaped before <mark> is added.
@@ -12,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from django import forms
-from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
+from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.core.exceptions import ValidationError
 from django.db import connection
 from django.db.models import F, Q, TextField, Value
@@ -263,12 +264,11 @@ def _joined(fields):
 
 def _postgres_hits(source, query, words):
     search_query = build_query(query, words)
-    vector = SearchVector(*source.text_fields, *source.extra_fields, config=CONFIG, weight="B")
-    if source.title_field:
-        vector = SearchVector(source.title_field, config=CONFIG, weight="A") + vector
+    # search_vector is stored and GIN-indexed; a trigger builds it from the same fields
+    # (title weighted A, text and municipality name B): migrations 0003_search_vector.
     headline = {"start_sel": START, "stop_sel": STOP, "config": CONFIG}
     annotations = {
-        "search_rank": SearchRank(vector, search_query),
+        "search_rank": SearchRank(F("search_vector"), search_query),
         "search_snippet": SearchHeadline(
             _joined(source.text_fields),
             search_query,
@@ -284,8 +284,7 @@ def _postgres_hits(source, query, words):
             source.title_field, search_query, highlight_all=True, **headline
         )
     found = (
-        source.queryset.annotate(search_document=vector)
-        .filter(search_document=search_query)
+        source.queryset.filter(search_vector=search_query)
         .annotate(**annotations)
         .order_by("-search_rank", "pk")[:PER_KIND]
     )
