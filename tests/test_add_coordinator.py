@@ -40,8 +40,10 @@ def test_creates_a_coordinator_who_can_log_in(reference_data, password, client):
     assert anna.check_password(PASSWORD)
     assert list(anna.groups.values_list("name", flat=True)) == [COORDINATOR_GROUP]
     assert [m.name for m in anna.coordinator_scope.municipalities.all()] == ["Järfälla"]
-    assert client.login(username="anna", password=PASSWORD)
-    assert "Samordnarens arbetsyta" in client.get("/admin/").content.decode()
+    login = client.post(
+        "/admin/login/?next=/admin/", {"username": "anna", "password": PASSWORD}, follow=True
+    )
+    assert "Samordnarens arbetsyta" in login.content.decode()
 
 
 def test_the_group_has_exactly_the_coordinators_permissions(reference_data, password):
