@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 PYTEST_ARGS ?=
 
-.PHONY: help run data test lint format check-deploy bench browser clean
+.PHONY: help run data test test-servers lint format check-deploy bench browser clean
 
 help:  ## List the targets
 	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -38,6 +38,9 @@ browser:  ## Install Debian's Chromium for the browser tests if it is missing
 
 test: $(VENV)/.installed-dev browser  ## Run the whole test suite (honours DATABASE_URL)
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
+
+test-servers: $(VENV)/.installed-dev  ## Two gunicorn instances on PostgreSQL + Redis, and a database outage
+	$(VENV)/bin/pytest -m servers tests/test_servers.py
 
 lint: $(VENV)/.installed-dev  ## ruff lint and format check, migrations up to date
 	$(VENV)/bin/ruff check .

@@ -1,0 +1,236 @@
+"""Several servers: two gunicorn instances on one PostgreSQL database and one Redis, as
+behind a load balancer; and one whose database is unreachable.
+
+Run with `make test-servers` (part of .ci/run); needs PostgreSQL on 127.0.0.1:5432 and
+Redis on 127.0.0.1:6379, like the machines the portal runs on.
+"""
+
+import http.cookiejar
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+import psycopg
+import pytest
+import redis
+
+pytestmark = pytest.mark.servers
+
+ROOT = Path(__file__).resolve().parent.parent
+DATABASE = "medborgarloften_servers"
+PG = "postgres://postgres@127.0.0.1:5432"
+REDIS = "redis://127.0.0.1:6379/14"
+PASSWORD = "ett-långt-lösenord-för-servertest"
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def environment(**overrides):
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "PYTEST"))}
+    env.update(
+        DJANGO_SETTINGS_MODULE="config.settings",
+        DATABASE_URL=f"{PG}/{DATABASE}",
+        REDIS_URL=REDIS,
+        DJANGO_SECRET_KEY="servertest-" + "x" * 60,
+        DJANGO_ALLOWED_HOSTS="127.0.0.1",
+        DJANGO_STATICFILES_STORAGE="django.contrib.staticfiles.storage.StaticFilesStorage",
+        DJANGO_EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend",
+        ACCESSIBILITY_RATE_LIMIT_PER_HOUR="2",
+        ACCESSIBILITY_MIN_FILL_SECONDS="1",
+        GUNICORN_WORKERS="1",
+        GUNICORN_ACCESSLOG="",
+    )
+    env.update(overrides)
+    return env
+
+
+def manage(*args, env):
+    subprocess.run(  # noqa: S603 - our own manage.py
+        [sys.executable, "manage.py", *args], cwd=ROOT, env=env, check=True, capture_output=True
+    )
+
+
+class Server:
+    def __init__(self, env):
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.process = subprocess.Popen(  # noqa: S603
+            [str(Path(sys.executable).with_name("gunicorn")), "--config", "config/gunicorn.py",
+             "config.wsgi"],
+            cwd=ROOT, env={**env, "PORT": str(self.port)},
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        )  # fmt: skip
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            try:
+                urllib.request.urlopen(self.url + "/healthz", timeout=2)  # noqa: S310
+                return
+            except OSError:
+                time.sleep(0.2)
+        raise RuntimeError("gunicorn did not start")
+
+    def stop(self):
+        self.process.terminate()
+        self.process.wait(timeout=30)
+
+
+class Visitor:
+    """A cookie-keeping HTTP client, enough for CSRF-protected forms."""
+
+    def __init__(self):
+        self.jar = http.cookiejar.CookieJar()
+        handler = urllib.request.HTTPCookieProcessor(self.jar)
+        self.opener = urllib.request.build_opener(handler, NoRedirect)
+
+    def get(self, url):
+        return self._open(urllib.request.Request(url))
+
+    def post(self, url, data, referer=None):
+        body = urllib.parse.urlencode(data).encode()
+        request = urllib.request.Request(url, data=body, method="POST")
+        request.add_header("Referer", referer or url)
+        return self._open(request)
+
+    def _open(self, request):
+        try:
+            with self.opener.open(request, timeout=30) as response:
+                return response.status, response.headers, response.read().decode()
+        except urllib.error.HTTPError as error:
+            return error.code, error.headers, error.read().decode()
+
+
+class NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+def hidden(html, name):
+    return re.search(rf'name="{name}" value="([^"]*)"', html).group(1)
+
+
+@pytest.fixture(scope="module")
+def servers():
+    with psycopg.connect(f"{PG}/postgres", autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{DATABASE}" WITH (FORCE)')
+        conn.execute(f'CREATE DATABASE "{DATABASE}"')
+    redis.Redis.from_url(REDIS).flushdb()
+    env = environment()
+    for command in (["migrate"], ["createcachetable"], ["load_reference_data"],
+                    ["load_seed_content"]):  # fmt: skip
+        manage(*command, env=env)
+    manage(
+        "createsuperuser", "--noinput", "--username", "chef", "--email", "chef@example.se",
+        env={**env, "DJANGO_SUPERUSER_PASSWORD": PASSWORD},
+    )  # fmt: skip
+    first, second = Server(env), Server(env)
+    yield first, second
+    first.stop()
+    second.stop()
+
+
+def logged_in(server):
+    editor = Visitor()
+    _, _, page = editor.get(server.url + "/admin/login/")
+    status, _, _ = editor.post(
+        server.url + "/admin/login/?next=/admin/",
+        {"csrfmiddlewaretoken": hidden(page, "csrfmiddlewaretoken"), "username": "chef",
+         "password": PASSWORD},
+    )  # fmt: skip
+    assert status == 302
+    return editor
+
+
+def test_a_change_published_through_one_server_shows_at_once_on_the_other(servers):
+    first, second = servers
+    reader = Visitor()
+    status, headers, page = reader.get(second.url + "/kommuner/sollentuna/")
+    assert status == 200 and "Medborgarlöfte 2023–2024" in page
+    assert headers["ETag"], "the page is now cached in the shared Redis"
+
+    with psycopg.connect(f"{PG}/{DATABASE}") as conn:
+        period_id = conn.execute(
+            "SELECT p.id FROM promises_promiseperiod p JOIN municipalities_municipality m"
+            " ON m.id = p.municipality_id WHERE m.slug = 'sollentuna'"
+        ).fetchone()[0]
+    editor = logged_in(first)
+    changelist = first.url + "/admin/promises/promiseperiod/"
+    _, _, page = editor.get(changelist)
+    status, _, _ = editor.post(
+        changelist,
+        {"csrfmiddlewaretoken": hidden(page, "csrfmiddlewaretoken"),
+         "action": "unpublish_selected", "_selected_action": str(period_id), "index": "0"},
+    )  # fmt: skip
+    assert status == 302
+
+    status, _, page = reader.get(second.url + "/kommuner/sollentuna/")
+    assert status == 200
+    assert "Medborgarlöfte 2023–2024" not in page
+    status, _, _ = reader.get(second.url + "/kommuner/sollentuna/medborgarloften/2023-2024/")
+    assert status == 404
+
+
+def submit_barrier_report(server, visitor, text):
+    form_url = server.url + "/tillganglighet/pata-brister/"
+    _, _, page = visitor.get(form_url)
+    time.sleep(1.2)  # slower than the time-trap, like a person
+    return visitor.post(
+        form_url,
+        {"csrfmiddlewaretoken": hidden(page, "csrfmiddlewaretoken"),
+         "started": hidden(page, "started"), "website": "", "page_url": "/",
+         "message": text, "consent": "on"},
+    )  # fmt: skip
+
+
+def test_the_form_flood_limit_counts_across_both_servers(servers):
+    first, second = servers
+    visitor = Visitor()
+    assert submit_barrier_report(first, visitor, "Första rapporten.")[0] == 302
+    assert submit_barrier_report(second, visitor, "Andra rapporten.")[0] == 302
+    status, headers, page = submit_barrier_report(first, visitor, "Tredje rapporten.")
+    assert status == 429
+    assert int(headers["Retry-After"]) > 0
+    assert "Tredje rapporten." in page, "the refused text is shown back"
+
+
+def test_with_the_database_down_pages_answer_503_in_the_sites_layout():
+    down = Server(environment(DATABASE_URL="postgres://postgres@127.0.0.1:1/nowhere"))
+    try:
+        visitor = Visitor()
+        status, headers, page = visitor.get(down.url + "/kommuner/jarfalla/")
+        assert status == 503
+        assert headers["Retry-After"] == "60"
+        assert "Tjänsten är tillfälligt otillgänglig" in page
+        assert "Hoppa till huvudinnehållet" in page and "Tillgänglighetsredogörelse" in page
+        assert "Traceback" not in page
+
+        ready, _, _ = visitor.get(down.url + "/readyz")
+        alive, _, _ = visitor.get(down.url + "/healthz")
+        assert (ready, alive) == (503, 200)
+
+        # A form sent while the database is down: the person gets their text back.
+        secret = "a" * 32  # a CSRF secret of our own, as a browser's cookie would hold
+        visitor.jar.set_cookie(http.cookiejar.Cookie(
+            0, "csrftoken", secret, None, False, "127.0.0.1", False, False, "/", True,
+            False, None, False, None, None, {},
+        ))  # fmt: skip
+        status, _, page = visitor.post(
+            down.url + "/tillganglighet/pata-brister/",
+            {"csrfmiddlewaretoken": secret, "page_url": "/", "consent": "on",
+             "message": "Knappen går inte att nå med tangentbordet."},
+        )  # fmt: skip
+        assert status == 503
+        assert "Ditt meddelande skickades inte" in page
+        assert "Knappen går inte att nå med tangentbordet." in page
+    finally:
+        down.stop()
