@@ -1,5 +1,8 @@
 """A synthetic data set at national scale, built with bulk inserts.
 
+Texts mix a few thousand filler words with the domain's own (3 % of words), so a search
+for "krogtillsyner" matches about as selectively as in real promises.
+
 Per municipality: 10 two-year periods (2007–2026, the last in force), 4 promises with a
 goal and 6 activities each, and a follow-up report per tertial with a status per
 activity. At full size: 2 900 periods, 69 600 activities, 17 400 reports, 417 600 statuses.
@@ -20,16 +23,26 @@ ACTIVITIES_PER_PROMISE = 6
 FIRST_YEAR = 2007
 BATCH = 5000
 
-WORDS = (
+DOMAIN_WORDS = (
     "trygghet krogtillsyner fotpatrullering nattvandring grannsamverkan belysning "
     "trygghetsvandring skolor ungdomar droghandel centrum stationsområdet trafikkontroller "
     "mopeder bedrägerier äldre medborgardialog lägesbild samverkan fältarbetare "
     "ordningsvakter kameraövervakning brottsförebyggande insatser torget parken"
 ).split()
+SYLLABLES = "bo ka ri sta lin vä ne tor berg dal ås hem ing ar en sko mark ling vik by".split()
+# Real texts draw on a large vocabulary; with only the domain words every word would
+# match a third of all rows and search would be measured on an impossible worst case.
+FILLER_WORDS = sorted(
+    {a + b + c for a in SYLLABLES for b in SYLLABLES for c in ("", "en", "ar", "na")}
+)
+DOMAIN_SHARE = 0.03
 
 
 def sentence(rng, words=12):
-    text = " ".join(rng.choice(WORDS) for _ in range(words))
+    text = " ".join(
+        rng.choice(DOMAIN_WORDS) if rng.random() < DOMAIN_SHARE else rng.choice(FILLER_WORDS)
+        for _ in range(words)
+    )
     return text[0].upper() + text[1:] + "."
 
 

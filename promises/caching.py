@@ -104,36 +104,41 @@ def _public_headers(response, version):
 
 
 def cached_public_page(view):
-    """Cache a public GET view whole, keyed on the content version and the full path,
-    and answer conditional requests (ETag / Last-Modified) with 304."""
+    """Cache a public GET view whole, keyed on the full path and stamped with the
+    content version, and answer conditional requests (ETag / Last-Modified) with 304."""
 
     @wraps(view)
     def wrapper(request, *args, **kwargs):
         if request.method not in ("GET", "HEAD"):
             return view(request, *args, **kwargs)
-        version = content_version()
-        if version is None:
-            return _public_headers(view(request, *args, **kwargs), None)
         # Today's date is part of the key: whether a period is in force changes at
         # midnight without any edit.
         today = timezone.localdate().isoformat()
         path_hash = hashlib.sha256(f"{today} {request.get_full_path()}".encode()).hexdigest()
+        page_key = f"page:{path_hash}"
+        # One round trip for both: the version and the stored page, which carries the
+        # version it was rendered under.
+        found = _safely(cache.get_many, [VERSION_KEY, page_key])
+        version = found.get(VERSION_KEY) if found is not None else None
+        if version is None and found is not None:
+            version = content_version()
+        if version is None:
+            return _public_headers(view(request, *args, **kwargs), None)
         etag = f'"{version:x}-{path_hash[:12]}"'
         last_modified = version // 1_000_000_000
         not_modified = get_conditional_response(request, etag=etag, last_modified=last_modified)
         if not_modified is not None:
             return _public_headers(not_modified, version)
-        key = f"page:{version}:{path_hash}"
-        stored = _safely(cache.get, key)
-        if stored is not None:
-            content, content_type = stored
-            response = HttpResponse(content, content_type=content_type)
+        stored = found.get(page_key)
+        if stored is not None and stored[0] == version:
+            response = HttpResponse(stored[1], content_type=stored[2])
         else:
             response = view(request, *args, **kwargs)
             if response.status_code == 200 and not response.streaming:
                 if hasattr(response, "render"):  # a TemplateResponse, such as the sitemap
                     response.render()
-                _safely(cache.set, key, (response.content, response["Content-Type"]), PAGE_TTL)
+                page = (version, response.content, response["Content-Type"])
+                _safely(cache.set, page_key, page, PAGE_TTL)
         if response.status_code == 200:
             response["ETag"] = etag
             _public_headers(response, version)

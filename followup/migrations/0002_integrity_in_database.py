@@ -9,6 +9,8 @@ FollowUpReport.clean() and ActivityStatus.clean() explain the same rules in the 
 
 from django.db import migrations
 
+from promises.migration_sql import run_by_vendor
+
 POSTGRES_FORWARD = [
     """
     CREATE FUNCTION followup_tertial_in_period() RETURNS trigger AS $$
@@ -125,20 +127,13 @@ SQLITE_BACKWARD = [
 ]
 
 
-def run(statements_by_vendor):
-    def operation(apps, schema_editor):
-        for statement in statements_by_vendor.get(schema_editor.connection.vendor, []):
-            schema_editor.execute(statement)
-
-    return operation
-
 
 class Migration(migrations.Migration):
     dependencies = [("followup", "0001_initial"), ("promises", "0002_integrity_in_database")]
 
     operations = [
         migrations.RunPython(
-            run({"postgresql": POSTGRES_FORWARD, "sqlite": SQLITE_FORWARD}),
-            run({"postgresql": POSTGRES_BACKWARD, "sqlite": SQLITE_BACKWARD}),
+            run_by_vendor({"postgresql": POSTGRES_FORWARD, "sqlite": SQLITE_FORWARD}),
+            run_by_vendor({"postgresql": POSTGRES_BACKWARD, "sqlite": SQLITE_BACKWARD}),
         ),
     ]

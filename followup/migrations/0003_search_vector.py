@@ -3,53 +3,12 @@
 import django.contrib.postgres.search
 from django.db import migrations
 
-# PostgreSQL keeps search_vector current with a trigger (title weighted A, the rest B,
-# the municipality's name included so "krogtillsyn Jönköping" works) and a GIN index
-# answers the search. SQLite leaves the column NULL: its search is a simpler fallback.
-PERIOD_MUNICIPALITY = (
-    "(SELECT m.name FROM promises_promiseperiod p JOIN municipalities_municipality m"
-    " ON m.id = p.municipality_id WHERE p.id = {period})"
+from promises.migration_sql import (
+    PERIOD_MUNICIPALITY,
+    drop_sql,
+    on_postgresql,
+    search_vector_sql,
 )
-
-
-def search_vector_sql(table, title, fields):
-    weighted_title = (
-        f"setweight(to_tsvector('swedish', coalesce({title}, '')), 'A') || " if title else ""
-    )
-    return [
-        f"""
-        CREATE FUNCTION {table}_search_vector() RETURNS trigger AS $$
-        BEGIN
-            NEW.search_vector := {weighted_title}
-                setweight(to_tsvector('swedish', concat_ws(' ', {", ".join(fields)})), 'B');
-            RETURN NEW;
-        END $$ LANGUAGE plpgsql
-        """,
-        f"""
-        CREATE TRIGGER {table}_search_vector BEFORE INSERT OR UPDATE ON {table}
-        FOR EACH ROW EXECUTE FUNCTION {table}_search_vector()
-        """,
-        f"CREATE INDEX {table}_search ON {table} USING gin (search_vector)",
-        f"UPDATE {table} SET id = id",
-    ]
-
-
-def drop_sql(table):
-    return [
-        f"DROP INDEX {table}_search",
-        f"DROP TRIGGER {table}_search_vector ON {table}",
-        f"DROP FUNCTION {table}_search_vector()",
-    ]
-
-
-def on_postgresql(statements):
-    def operation(apps, schema_editor):
-        if schema_editor.connection.vendor == "postgresql":
-            for statement in statements:
-                schema_editor.execute(statement)
-
-    return operation
-
 
 TABLES = [
     ("followup_followupreport", None,

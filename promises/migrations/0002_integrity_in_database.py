@@ -10,6 +10,8 @@ PromisePeriod.clean() and PeriodPart.clean() explain the same rules in the admin
 from django.contrib.postgres.operations import BtreeGistExtension
 from django.db import migrations
 
+from promises.migration_sql import run_by_vendor
+
 POSTGRES_FORWARD = [
     """
     ALTER TABLE promises_promiseperiod ADD CONSTRAINT promise_period_no_overlap
@@ -73,13 +75,6 @@ SQLITE_BACKWARD = [
 ]
 
 
-def run(statements_by_vendor):
-    def operation(apps, schema_editor):
-        for statement in statements_by_vendor.get(schema_editor.connection.vendor, []):
-            schema_editor.execute(statement)
-
-    return operation
-
 
 class Migration(migrations.Migration):
     dependencies = [("promises", "0001_initial")]
@@ -87,7 +82,7 @@ class Migration(migrations.Migration):
     operations = [
         BtreeGistExtension(),
         migrations.RunPython(
-            run({"postgresql": POSTGRES_FORWARD, "sqlite": SQLITE_FORWARD}),
-            run({"postgresql": POSTGRES_BACKWARD, "sqlite": SQLITE_BACKWARD}),
+            run_by_vendor({"postgresql": POSTGRES_FORWARD, "sqlite": SQLITE_FORWARD}),
+            run_by_vendor({"postgresql": POSTGRES_BACKWARD, "sqlite": SQLITE_BACKWARD}),
         ),
     ]

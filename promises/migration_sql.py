@@ -1,0 +1,57 @@
+"""SQL that the promises and followup migrations install, shared so it is written once.
+
+Kept free of model imports: migrations import it, and must keep working as models change.
+"""
+
+# PostgreSQL keeps search_vector current with a trigger (title weighted A, the rest B,
+# the municipality's name included so "krogtillsyn Jönköping" works) and a GIN index
+# answers the search. SQLite leaves the column NULL: its search is a simpler fallback.
+PERIOD_MUNICIPALITY = (
+    "(SELECT m.name FROM promises_promiseperiod p JOIN municipalities_municipality m"
+    " ON m.id = p.municipality_id WHERE p.id = {period})"
+)
+
+
+def search_vector_sql(table, title, fields):
+    weighted_title = (
+        f"setweight(to_tsvector('swedish', coalesce({title}, '')), 'A') || " if title else ""
+    )
+    return [
+        f"""
+        CREATE FUNCTION {table}_search_vector() RETURNS trigger AS $$
+        BEGIN
+            NEW.search_vector := {weighted_title}
+                setweight(to_tsvector('swedish', concat_ws(' ', {", ".join(fields)})), 'B');
+            RETURN NEW;
+        END $$ LANGUAGE plpgsql
+        """,
+        f"""
+        CREATE TRIGGER {table}_search_vector BEFORE INSERT OR UPDATE ON {table}
+        FOR EACH ROW EXECUTE FUNCTION {table}_search_vector()
+        """,
+        f"CREATE INDEX {table}_search ON {table} USING gin (search_vector)",
+        f"UPDATE {table} SET id = id",  # noqa: S608 - table names are our own constants
+    ]
+
+
+def drop_sql(table):
+    return [
+        f"DROP INDEX {table}_search",
+        f"DROP TRIGGER {table}_search_vector ON {table}",
+        f"DROP FUNCTION {table}_search_vector()",
+    ]
+
+
+def on_postgresql(statements):
+    """A RunPython operation that executes `statements` on PostgreSQL only."""
+    return run_by_vendor({"postgresql": statements})
+
+
+def run_by_vendor(statements_by_vendor):
+    """A RunPython operation that executes the statements listed for the database in use."""
+
+    def operation(apps, schema_editor):
+        for statement in statements_by_vendor.get(schema_editor.connection.vendor, []):
+            schema_editor.execute(statement)
+
+    return operation
