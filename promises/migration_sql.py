@@ -3,9 +3,12 @@
 Kept free of model imports: migrations import it, and must keep working as models change.
 """
 
+from django.db import migrations
+
 # PostgreSQL keeps search_vector current with a trigger (title weighted A, the rest B,
 # the municipality's name included so "krogtillsyn Jönköping" works) and a GIN index
 # answers the search. SQLite leaves the column NULL: its search is a simpler fallback.
+OWN_MUNICIPALITY = "(SELECT name FROM municipalities_municipality WHERE id = NEW.municipality_id)"
 PERIOD_MUNICIPALITY = (
     "(SELECT m.name FROM promises_promiseperiod p JOIN municipalities_municipality m"
     " ON m.id = p.municipality_id WHERE p.id = {period})"
@@ -42,13 +45,17 @@ def drop_sql(table):
     ]
 
 
-def on_postgresql(statements):
-    """A RunPython operation that executes `statements` on PostgreSQL only."""
-    return run_by_vendor({"postgresql": statements})
+def search_vectors(tables):
+    """The RunPython operation that installs (and removes) the search vector trigger and
+    index of each (table, title, fields) in `tables`, on PostgreSQL only."""
+    return migrations.RunPython(
+        run_by_vendor({"postgresql": [sql for args in tables for sql in search_vector_sql(*args)]}),
+        run_by_vendor({"postgresql": [sql for args in tables for sql in drop_sql(args[0])]}),
+    )
 
 
 def run_by_vendor(statements_by_vendor):
-    """A RunPython operation that executes the statements listed for the database in use."""
+    """A RunPython function that executes the statements listed for the database in use."""
 
     def operation(apps, schema_editor):
         for statement in statements_by_vendor.get(schema_editor.connection.vendor, []):

@@ -3,12 +3,7 @@
 import django.contrib.postgres.search
 from django.db import migrations
 
-from promises.migration_sql import (
-    PERIOD_MUNICIPALITY,
-    drop_sql,
-    on_postgresql,
-    search_vector_sql,
-)
+from promises.migration_sql import PERIOD_MUNICIPALITY, search_vectors
 
 TABLES = [
     ("followup_followupreport", None,
@@ -41,8 +36,5 @@ class Migration(migrations.Migration):
             name='search_vector',
             field=django.contrib.postgres.search.SearchVectorField(editable=False, null=True),
         ),
-        migrations.RunPython(
-            on_postgresql([sql for args in TABLES for sql in search_vector_sql(*args)]),
-            on_postgresql([sql for args in TABLES for sql in drop_sql(args[0])]),
-        ),
+        search_vectors(TABLES),
     ]

@@ -3,12 +3,7 @@
 import django.contrib.postgres.search
 from django.db import migrations
 
-from promises.migration_sql import (
-    PERIOD_MUNICIPALITY,
-    drop_sql,
-    on_postgresql,
-    search_vector_sql,
-)
+from promises.migration_sql import OWN_MUNICIPALITY, PERIOD_MUNICIPALITY, search_vectors
 
 TABLES = [
     (
@@ -16,7 +11,7 @@ TABLES = [
         "NEW.title",
         ["NEW.lead", "NEW.situation", "NEW.basis", "NEW.expected_effect", "NEW.partners",
          "NEW.follow_up_method", "NEW.source_note",
-         "(SELECT name FROM municipalities_municipality WHERE id = NEW.municipality_id)"],
+         OWN_MUNICIPALITY],
     ),
     ("promises_promise", "NEW.title",
      ["NEW.description", PERIOD_MUNICIPALITY.format(period="NEW.period_id")]),
@@ -27,7 +22,7 @@ TABLES = [
         "promises_cooperationagreement",
         "NEW.title",
         ["NEW.summary", "NEW.focus_areas", "NEW.body", "NEW.quote", "NEW.quote_by",
-         "(SELECT name FROM municipalities_municipality WHERE id = NEW.municipality_id)"],
+         OWN_MUNICIPALITY],
     ),
 ]
 
@@ -64,8 +59,5 @@ class Migration(migrations.Migration):
             name='search_vector',
             field=django.contrib.postgres.search.SearchVectorField(editable=False, null=True),
         ),
-        migrations.RunPython(
-            on_postgresql([sql for args in TABLES for sql in search_vector_sql(*args)]),
-            on_postgresql([sql for args in TABLES for sql in drop_sql(args[0])]),
-        ),
+        search_vectors(TABLES),
     ]
