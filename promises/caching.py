@@ -60,23 +60,30 @@ def content_version():
     return _safely(cache.get_or_set, VERSION_KEY, time.time_ns, None)
 
 
-def _set_new_version():
-    # A savepoint: with the database as cache, a failing write must not abort the
+def _write_new_version():
+    # In a savepoint: with the database as cache, a failing write must not abort the
     # transaction of the save that triggered it.
-    try:
-        with transaction.atomic():
-            cache.set(VERSION_KEY, time.time_ns(), None)
-    except Exception:  # noqa: BLE001
-        _Outage.failed("invalidation")
+    with transaction.atomic():
+        cache.set(VERSION_KEY, time.time_ns(), None)
+
+
+def _write_new_version_after_commit():
+    _safely(_write_new_version)
 
 
 def bump_content_version(**kwargs):
     """Signal receiver: content changed, so every cached page and ETag is stale.
 
-    Bumped at once and again after commit: a page rendered from the old rows between
-    the save and the commit would otherwise be cached under the new version."""
-    _set_new_version()
-    transaction.on_commit(_set_new_version)
+    The version changes at once (so reads on this connection are fresh) and, inside a
+    transaction, once more when it commits: a page another process rendered from the
+    old rows in between must not survive. One after-commit write per transaction, not
+    one per saved row."""
+    _safely(_write_new_version)
+    connection = transaction.get_connection()
+    # run_on_commit holds (savepoint ids, callback, robust) for this transaction.
+    pending = any(entry[1] is _write_new_version_after_commit for entry in connection.run_on_commit)
+    if connection.in_atomic_block and not pending:
+        transaction.on_commit(_write_new_version_after_commit)
 
 
 def invalidate_on_change(*models):
