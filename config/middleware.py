@@ -1,7 +1,17 @@
-"""Response headers Django's SecurityMiddleware does not set."""
+"""Project middleware: extra security headers, the absolute session timeout, and the
+503 page when the database cannot be reached."""
+
+from django.conf import settings
+from django.contrib.auth import logout
+from django.db import InterfaceError, OperationalError
+from django.http import HttpResponse
+from django.template.loader import render_to_string
+from django.utils import timezone
 
 
 class SecurityHeadersMiddleware:
+    """Response headers Django's SecurityMiddleware does not set."""
+
     def __init__(self, get_response):
         self.get_response = get_response
 
@@ -27,10 +37,6 @@ class AbsoluteSessionTimeoutMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        from django.conf import settings
-        from django.contrib.auth import logout
-        from django.utils import timezone
-
         user = getattr(request, "user", None)
         if user is not None and user.is_authenticated:
             now = timezone.now().timestamp()
@@ -55,11 +61,6 @@ class DatabaseUnavailableMiddleware:
         return self.get_response(request)
 
     def process_exception(self, request, exception):
-        from django.conf import settings
-        from django.db import InterfaceError, OperationalError
-        from django.http import HttpResponse
-        from django.template.loader import render_to_string
-
         if not isinstance(exception, OperationalError | InterfaceError):
             return None
         submitted = [
@@ -67,11 +68,7 @@ class DatabaseUnavailableMiddleware:
             for name, value in request.POST.items()
             if name not in self.hidden_fields and value.strip()
         ]
-        html = render_to_string(
-            "503.html",
-            {"submitted": submitted, "CONTACT_EMAIL": settings.CONTACT_EMAIL},
-            request=request,
-        )
+        html = render_to_string("503.html", {"submitted": submitted}, request=request)
         response = HttpResponse(html, status=503)
         response["Retry-After"] = "60"
         response["Cache-Control"] = "no-store"

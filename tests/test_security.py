@@ -110,3 +110,25 @@ def test_readyz_reports_database_and_cache(client):
     response = client.get(reverse("readyz"))
     assert response.status_code == 200
     assert response.json() == {"status": "ok", "database": "ok", "cache": "ok"}
+
+
+def test_permissions_policy_turns_off_camera_location_and_microphone(client):
+    policy = client.get(reverse("healthz"))["Permissions-Policy"]
+    assert {"camera=()", "geolocation=()", "microphone=()"} <= {
+        part.strip() for part in policy.split(",")
+    }
+
+
+@pytest.mark.django_db
+def test_a_coordinator_is_logged_out_a_working_day_after_login_however_active(client, settings):
+    from django.contrib.auth import get_user_model
+
+    user = get_user_model().objects.create_user("anna", password="x", is_staff=True)
+    client.force_login(user)
+    assert client.get("/admin/").status_code == 200
+    session = client.session
+    session["_login_started_at"] -= settings.SESSION_ABSOLUTE_SECONDS + 1
+    session.save()
+    response = client.get("/admin/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/admin/login/")
