@@ -8,32 +8,25 @@ Redis on 127.0.0.1:6379, like the machines the portal runs on.
 import http.cookiejar
 import os
 import re
-import socket
 import subprocess
 import sys
 import time
 import urllib.error
 import urllib.parse
 import urllib.request
-from pathlib import Path
 
 import psycopg
 import pytest
 import redis
 
+from benchmarks.serving import ROOT, Gunicorn
+
 pytestmark = pytest.mark.servers
 
-ROOT = Path(__file__).resolve().parent.parent
 DATABASE = "medborgarloften_servers"
 PG = "postgres://postgres@127.0.0.1:5432"
 REDIS = "redis://127.0.0.1:6379/14"
 PASSWORD = "ett-långt-lösenord-för-servertest"
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def environment(**overrides):
@@ -59,30 +52,6 @@ def manage(*args, env):
     subprocess.run(  # noqa: S603 - our own manage.py
         [sys.executable, "manage.py", *args], cwd=ROOT, env=env, check=True, capture_output=True
     )
-
-
-class Server:
-    def __init__(self, env):
-        self.port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
-        self.process = subprocess.Popen(  # noqa: S603
-            [str(Path(sys.executable).with_name("gunicorn")), "--config", "config/gunicorn.py",
-             "config.wsgi"],
-            cwd=ROOT, env={**env, "PORT": str(self.port)},
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-        )  # fmt: skip
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            try:
-                urllib.request.urlopen(self.url + "/healthz", timeout=2)  # noqa: S310
-                return
-            except OSError:
-                time.sleep(0.2)
-        raise RuntimeError("gunicorn did not start")
-
-    def stop(self):
-        self.process.terminate()
-        self.process.wait(timeout=30)
 
 
 class Visitor:
@@ -133,7 +102,7 @@ def servers():
         "createsuperuser", "--noinput", "--username", "chef", "--email", "chef@example.se",
         env={**env, "DJANGO_SUPERUSER_PASSWORD": PASSWORD},
     )  # fmt: skip
-    first, second = Server(env), Server(env)
+    first, second = Gunicorn(env), Gunicorn(env)
     yield first, second
     first.stop()
     second.stop()
@@ -204,7 +173,7 @@ def test_the_form_flood_limit_counts_across_both_servers(servers):
 
 
 def test_with_the_database_down_pages_answer_503_in_the_sites_layout():
-    down = Server(environment(DATABASE_URL="postgres://postgres@127.0.0.1:1/nowhere"))
+    down = Gunicorn(environment(DATABASE_URL="postgres://postgres@127.0.0.1:1/nowhere"))
     try:
         visitor = Visitor()
         status, headers, page = visitor.get(down.url + "/kommuner/jarfalla/")
