@@ -104,6 +104,28 @@ def create_agreement(data):
     )
 
 
+# Each kind of entry in a seed file: its label, the rows that would be the same entry
+# (left untouched when present), and how to create it.
+SEED_KINDS = (
+    (
+        "periods",
+        lambda d: f"{d['municipality']} {d['slug']}",
+        lambda d: PromisePeriod.objects.filter(
+            municipality__code=d["municipality"], slug=d["slug"]
+        ),
+        create_period,
+    ),
+    (
+        "agreements",
+        lambda d: f"{d['municipality']} överenskommelse {d['valid_from']}",
+        lambda d: CooperationAgreement.objects.filter(
+            municipality__code=d["municipality"], valid_from=d["valid_from"]
+        ),
+        create_agreement,
+    ),
+)
+
+
 class Command(BaseCommand):
     help = (
         "Läser in innehållet från källsidorna i fixtures/seed/ som publicerade medborgarlöften, "
@@ -141,23 +163,11 @@ class Command(BaseCommand):
 
     def load_file(self, path, created, existing):
         content = json.loads(path.read_text(encoding="utf-8"))
-        for data in content.get("periods", []):
-            label = f"{data['municipality']} {data['slug']} ({path.name})"
-            exists = PromisePeriod.objects.filter(
-                municipality__code=data["municipality"], slug=data["slug"]
-            ).exists()
-            if exists:
-                existing.append(label)
-            else:
-                create_period(data)
-                created.append(label)
-        for data in content.get("agreements", []):
-            label = f"{data['municipality']} överenskommelse {data['valid_from']} ({path.name})"
-            exists = CooperationAgreement.objects.filter(
-                municipality__code=data["municipality"], valid_from=data["valid_from"]
-            ).exists()
-            if exists:
-                existing.append(label)
-            else:
-                create_agreement(data)
-                created.append(label)
+        for key, describe, copies, create in SEED_KINDS:
+            for data in content.get(key, []):
+                label = f"{describe(data)} ({path.name})"
+                if copies(data).exists():
+                    existing.append(label)
+                else:
+                    create(data)
+                    created.append(label)
