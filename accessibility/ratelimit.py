@@ -13,16 +13,9 @@ from django.conf import settings
 from django.core.cache import cache
 from django.utils.crypto import salted_hmac
 
-from config import net
-
 logger = logging.getLogger(__name__)
 
 WINDOW_SECONDS = 60 * 60
-
-
-def client_ip(request) -> str:
-    """The address a request came from, proxy-aware (config/net.py)."""
-    return net.client_ip(request)
 
 
 def _window(now: float | None = None) -> int:

@@ -8,6 +8,8 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
+from config.net import client_ip
+
 from . import ratelimit, services, tokens
 from .forms import AlternativeFormatForm, BarrierReportForm, page_from_query
 from .models import AccessibilityStatement, RequestKind
@@ -44,7 +46,7 @@ def _request_form(request, form_class, template):
                 )
             )
         if form.is_valid():
-            ip = ratelimit.client_ip(request)
+            ip = client_ip(request)
             if ratelimit.is_limited(ip):
                 return too_many_requests(request, submitted_text=form.cleaned_data["message"])
             submission = services.submit_request(
