@@ -29,6 +29,7 @@ def test_after_five_wrong_passwords_even_the_right_one_is_refused(client, editor
     locked = attempt(client, "fel")
     assert locked.status_code == 429
     assert "För många inloggningsförsök" in locked.content.decode()
+    assert "Vänta 15 minuter" in locked.content.decode()
     refused = attempt(client, PASSWORD)
     assert refused.status_code == 429
     assert "_auth_user_id" not in client.session
