@@ -32,17 +32,19 @@ def _receipt_redirect(receipt):
 
 
 def _request_form(request, form_class, template):
-    statement = AccessibilityStatement.load()
+    # The statement is loaded only where it is used: a stored submission reads it in
+    # submit_request(), so each request asks the database for it once.
     if request.method == "POST":
         form = form_class(request.POST)
         if form.is_bot():
             # Looks like any other receipt; nothing is stored, sent or counted.
             logger.info("Honeypot filled on the %s form; nothing stored.", form_class.kind)
+            answer_days = AccessibilityStatement.load().answer_days
             return _receipt_redirect(
                 tokens.Receipt(
                     reference=services.new_reference(),
                     kind=form_class.kind,
-                    due_on=services.due_date(timezone.now(), answer_days=statement.answer_days),
+                    due_on=services.due_date(timezone.now(), answer_days=answer_days),
                 )
             )
         if form.is_valid():
@@ -63,7 +65,7 @@ def _request_form(request, form_class, template):
         form = form_class(
             initial={"page_url": page_from_query(request), "started": tokens.form_started_token()}
         )
-    return render(request, template, {"form": form, "statement": statement})
+    return render(request, template, {"form": form, "statement": AccessibilityStatement.load()})
 
 
 @never_cache

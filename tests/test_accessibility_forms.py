@@ -8,7 +8,9 @@ from html.parser import HTMLParser
 
 import pytest
 from django.core import mail
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from accessibility import tokens
@@ -198,6 +200,19 @@ def test_the_same_form_sent_twice_is_stored_once(client, django_capture_on_commi
     assert AccessibilityRequest.objects.count() == 1
     assert first["Location"] == second["Location"]
     assert len(mail.outbox) == 2  # one to the editor, one confirmation: no duplicates
+
+
+@pytest.mark.parametrize(
+    "data",
+    [barrier_data(), barrier_data(website="http://spam.example"), {}],
+    ids=["stored", "honeypot", "errors"],
+)
+def test_each_post_reads_the_statement_once(client, data):
+    """The answer time on the form, the receipt and the due date come from one read."""
+    with CaptureQueriesContext(connection) as queries:
+        client.post(BARRIER_URL, data)
+    statement_reads = [q for q in queries if "accessibility_accessibilitystatement" in q["sql"]]
+    assert len(statement_reads) == 1
 
 
 # --- Errors ------------------------------------------------------------------------------
