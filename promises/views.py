@@ -162,12 +162,7 @@ def police_area(request, slug):
 
 def municipality(request, slug):
     municipality = get_object_or_404(Municipality.objects.with_county(), slug=slug)
-    periods = list(
-        PromisePeriod.objects.published()
-        .filter(municipality=municipality)
-        .with_place()
-        .newest_first()
-    )
+    periods = list(PromisePeriod.objects.published().for_municipality(municipality).with_place())
     current = next((p for p in periods if period_state(p) == "current"), None)
     featured = current or (periods[0] if periods else None)
     if featured:
@@ -179,10 +174,7 @@ def municipality(request, slug):
         .newest_first()
     )
     agreements = list(
-        CooperationAgreement.objects.published()
-        .filter(municipality=municipality)
-        .with_place()
-        .order_by("-valid_from")
+        CooperationAgreement.objects.published().for_municipality(municipality).with_place()
     )
     areas = list(
         municipality.local_police_areas.order_by("name").prefetch_related(
@@ -233,10 +225,9 @@ def period_response(request, period, *, preview=False):
     )
     others = list(
         PromisePeriod.objects.published()
-        .filter(municipality_id=period.municipality_id)
+        .for_municipality(period.municipality_id)
         .exclude(pk=period.pk)
         .select_related("municipality")
-        .newest_first()
     )
     sections, general = period_sections(period)
     response = render(
