@@ -7,7 +7,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin import RelatedOnlyFieldListFilter
 from django.core.exceptions import ValidationError
-from django.db import models, transaction
+from django.db import models
 from django.forms.models import BaseInlineFormSet
 from django.http import HttpResponseRedirect
 from django.urls import reverse
@@ -19,48 +19,12 @@ from promises.admin import (
     PreviewAdminMixin,
     PublicPageMixin,
     PublishableAdminMixin,
-    count_label,
 )
 
 from . import services
 from .models import ActivityStatus, FollowUpReport
 
 SHORT_TEXT = {"widget": forms.Textarea(attrs={"rows": 3, "cols": 40})}
-
-
-@admin.action(description="Publicera markerade", permissions=["change"])
-def publish_reports(modeladmin, request, queryset):
-    problems, published = [], 0
-    with transaction.atomic():
-        for report in queryset.select_related("period"):
-            if report.is_published:
-                continue
-            try:
-                services.publish_report(report=report, user=request.user)
-                published += 1
-            except ValidationError as error:
-                problems.extend(error.messages)
-        if problems:
-            # All or nothing: a half-published selection is hard to reason about.
-            transaction.set_rollback(True)
-    if problems:
-        modeladmin.message_user(
-            request, "Inget publicerades. " + " ".join(problems), messages.ERROR
-        )
-    else:
-        label = count_label(modeladmin.model._meta, published)
-        modeladmin.message_user(request, f"Publicerat: {label}. De syns nu på webbplatsen.")
-
-
-@admin.action(description="Avpublicera markerade (gör till utkast)", permissions=["change"])
-def unpublish_reports(modeladmin, request, queryset):
-    unpublished = 0
-    with transaction.atomic():
-        for report in queryset.filter(status="published"):
-            services.unpublish_report(report=report, user=request.user)
-            unpublished += 1
-    label = count_label(modeladmin.model._meta, unpublished)
-    modeladmin.message_user(request, f"Avpublicerat: {label}. De syns inte längre på webbplatsen.")
 
 
 class ActivityStatusFormSet(BaseInlineFormSet):
@@ -111,7 +75,6 @@ class FollowUpReportAdmin(
     HistoryAdmin,
 ):
     scope_prefix = "period__"
-    actions = [publish_reports, unpublish_reports]
     list_display = ["__str__", "period", "year", "tertial", "status", "updated_at"]
     list_filter = [
         "status",
@@ -228,6 +191,12 @@ class FollowUpReportAdmin(
             )
             return HttpResponseRedirect(request.path)
         return super().response_change(request, obj)
+
+    def publish_object(self, request, obj):
+        services.publish_report(report=obj, user=request.user)
+
+    def unpublish_object(self, request, obj):
+        services.unpublish_report(report=obj, user=request.user)
 
     def render_preview(self, request, obj):
         from followup.views import report_response

@@ -6,7 +6,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin import RelatedOnlyFieldListFilter
 from django.contrib.admin.actions import delete_selected
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.forms.models import BaseInlineFormSet
 from django.urls import path, reverse
@@ -35,13 +35,24 @@ def count_label(opts, count):
 # --- publishing ---------------------------------------------------------------------------
 @admin.action(description="Publicera markerade", permissions=["change"])
 def publish_selected(modeladmin, request, queryset):
+    problems, changed = [], 0
     with transaction.atomic():
-        changed = 0
-        for obj in queryset.select_for_update(of=("self",)):
-            if not obj.is_published:
-                obj.mark_published()
-                obj.save()
+        drafts = queryset.exclude(status=PublicationStatus.PUBLISHED)
+        for obj in drafts.select_for_update(of=("self",)):
+            try:
+                modeladmin.publish_object(request, obj)
+            except ValidationError as error:
+                problems.extend(error.messages)
+            else:
                 changed += 1
+        if problems:
+            # All or nothing: a half-published selection is hard to reason about.
+            transaction.set_rollback(True)
+    if problems:
+        modeladmin.message_user(
+            request, "Inget publicerades. " + " ".join(problems), messages.ERROR
+        )
+        return
     label = count_label(modeladmin.model._meta, changed)
     modeladmin.message_user(request, f"Publicerat: {label}. De syns nu på webbplatsen.")
 
@@ -49,13 +60,10 @@ def publish_selected(modeladmin, request, queryset):
 @admin.action(description="Avpublicera markerade (gör till utkast)", permissions=["change"])
 def unpublish_selected(modeladmin, request, queryset):
     with transaction.atomic():
-        changed = 0
-        for obj in queryset.select_for_update(of=("self",)):
-            if obj.is_published:
-                obj.status = PublicationStatus.DRAFT
-                obj.save()
-                changed += 1
-    label = count_label(modeladmin.model._meta, changed)
+        published = list(queryset.published().select_for_update(of=("self",)))
+        for obj in published:
+            modeladmin.unpublish_object(request, obj)
+    label = count_label(modeladmin.model._meta, len(published))
     modeladmin.message_user(request, f"Avpublicerat: {label}. De syns inte längre på webbplatsen.")
 
 
@@ -69,6 +77,16 @@ class PublishableAdminMixin:
         "Publicerat innehåll kan inte tas bort. Avpublicera det först "
         "(åtgärden ”Avpublicera markerade”), och ta sedan bort utkastet."
     )
+
+    def publish_object(self, request, obj):
+        """One step of the publish action; may raise ValidationError (nothing is published)."""
+        obj.mark_published()
+        obj.save()
+
+    def unpublish_object(self, request, obj):
+        """One step of the unpublish action."""
+        obj.status = PublicationStatus.DRAFT
+        obj.save()
 
     def get_actions(self, request):
         actions = super().get_actions(request)

@@ -182,6 +182,30 @@ def test_report_of_a_draft_period_cannot_be_published(client, corner):
     assert report.status == "draft"
 
 
+def test_publish_action_publishes_all_selected_reports_or_none(client, corner):
+    corner.report.status = "draft"
+    corner.report.save()
+    draft_period = PromisePeriodFactory(
+        municipality=corner.municipality,
+        police_area=corner.police_area,
+        title="Utkastlöftet",
+        starts_on=D(2026, 1, 1),
+        ends_on=D(2026, 12, 31),
+        status="draft",
+    )
+    blocked = FollowUpReportFactory(period=draft_period, year=2026, tertial=1, status="draft")
+    client.force_login(corner.coordinator)
+    response = client.post(
+        admin_url("followup", "followupreport", "changelist"),
+        {"action": "publish_selected", "_selected_action": [corner.report.pk, blocked.pk]},
+        follow=True,
+    )
+    text = " ".join(messages_of(response))
+    assert "Inget publicerades." in text
+    assert "förrän medborgarlöftet ”Utkastlöftet” är publicerat" in text
+    assert not FollowUpReport.objects.filter(status="published").exists()
+
+
 def test_unpublish_button_and_actions(client, corner):
     client.force_login(corner.coordinator)
     url = admin_url("followup", "followupreport", "change", corner.report.pk)
@@ -195,7 +219,7 @@ def test_unpublish_button_and_actions(client, corner):
     changelist = admin_url("followup", "followupreport", "changelist")
     published = client.post(
         changelist,
-        {"action": "publish_reports", "_selected_action": [corner.report.pk]},
+        {"action": "publish_selected", "_selected_action": [corner.report.pk]},
         follow=True,
     )
     assert "Publicerat: 1 uppföljning." in " ".join(messages_of(published))
@@ -203,7 +227,7 @@ def test_unpublish_button_and_actions(client, corner):
     assert corner.report.status == "published"
     unpublished = client.post(
         changelist,
-        {"action": "unpublish_reports", "_selected_action": [corner.report.pk]},
+        {"action": "unpublish_selected", "_selected_action": [corner.report.pk]},
         follow=True,
     )
     assert "Avpublicerat: 1 uppföljning." in " ".join(messages_of(unpublished))
