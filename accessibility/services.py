@@ -177,9 +177,8 @@ def _describe_error(exc: Exception) -> str:
     return _EMAIL_PATTERN.sub("[e-postadress]", f"{type(exc).__name__}: {exc}")[:500]
 
 
-def _build_email(row: Notification) -> EmailMessage:
+def _build_email(row: Notification, statement: AccessibilityStatement) -> EmailMessage:
     request_obj = row.request
-    statement = AccessibilityStatement.load()
     context = {
         "req": request_obj,
         "statement": statement,
@@ -222,7 +221,10 @@ def send_pending_notifications(
         return summary
     max_attempts = settings.ACCESSIBILITY_EMAIL_MAX_ATTEMPTS
     connection = None
-    for pk in list(pending.values_list("pk", flat=True)):
+    pks = list(pending.values_list("pk", flat=True))
+    # Every e-mail quotes the same statement (answer time, contact address): read it once.
+    statement = AccessibilityStatement.load() if pks else None
+    for pk in pks:
         with transaction.atomic():
             row = (
                 Notification.objects.select_for_update(skip_locked=True, of=("self",))
@@ -236,7 +238,7 @@ def send_pending_notifications(
             row.last_attempt_at = timezone.now()
             try:
                 connection = connection or get_connection()
-                message = _build_email(row)
+                message = _build_email(row, statement)
                 message.connection = connection
                 message.send(fail_silently=False)
             except Exception as exc:  # noqa: BLE001 - any failure is recorded and retried

@@ -8,6 +8,8 @@ import pytest
 from django.core import mail
 from django.core.mail.backends.base import BaseEmailBackend
 from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from accessibility import services
@@ -146,6 +148,23 @@ def test_request_is_kept_when_mail_fails_and_sent_once_by_the_command(
     assert "0 skickade" in run_command()
     assert len(mail.outbox) == 2
     assert set(rows.values_list("state", flat=True)) == {NotificationState.SENT}
+
+
+def test_one_run_reads_the_statement_once_for_all_its_mail(
+    editors, settings, django_capture_on_commit_callbacks
+):
+    settings.EMAIL_BACKEND = FAILING_BACKEND
+    with django_capture_on_commit_callbacks(execute=True):
+        submit()
+        submit(message="Sökrutan saknar etikett.")
+    settings.EMAIL_BACKEND = LOCMEM_BACKEND
+    with CaptureQueriesContext(connection) as queries:
+        assert "4 skickade" in run_command()
+    confirmations = [m.body for m in mail.outbox if m.to == ["alva@example.se"]]
+    assert len(confirmations) == 2
+    assert all("Vi svarar normalt inom 5 arbetsdagar" in body for body in confirmations)
+    statement_reads = [q for q in queries if "accessibility_accessibilitystatement" in q["sql"]]
+    assert len(statement_reads) == 1
 
 
 def test_an_unexpected_mail_error_never_shows_the_person_an_error(
