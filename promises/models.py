@@ -41,11 +41,6 @@ class PromisePeriodQuerySet(PublishableQuerySet):
         """Periods with their municipality, county and police area in the same query."""
         return self.select_related("municipality__county", "police_area")
 
-    def with_public_content(self):
-        """Periods with place, promises, goals and activities: a fixed number of queries
-        however many activities a period has."""
-        return self.with_place().prefetch_related(*period_content_prefetches())
-
 
 class PromisePeriod(Publishable):
     """One citizen promise of one municipality with its local police area."""

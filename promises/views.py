@@ -205,7 +205,7 @@ def municipality(request, slug):
 
 def period(request, municipality_slug, slug):
     period = get_object_or_404(
-        PromisePeriod.objects.published().with_public_content(),
+        PromisePeriod.objects.published().with_place(),
         municipality__slug=municipality_slug,
         slug=slug,
     )
