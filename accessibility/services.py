@@ -138,9 +138,11 @@ def submit_request(
 
 
 def _save_with_new_reference(request_obj: AccessibilityRequest, tries: int = 5) -> None:
+    # Validated once; the reference's uniqueness is left to the database, so a reference
+    # that is already taken ends in the IntegrityError below and is drawn again.
+    request_obj.full_clean(exclude=["reference", "submission_key"])
     for attempt in range(tries):
         request_obj.reference = new_reference()
-        request_obj.full_clean(exclude=["submission_key"])
         try:
             with transaction.atomic():
                 request_obj.save()
@@ -148,12 +150,9 @@ def _save_with_new_reference(request_obj: AccessibilityRequest, tries: int = 5) 
         except IntegrityError:
             # A reference collision is retried; anything else (the same submission key)
             # is for the caller.
-            if (
-                attempt == tries - 1
-                or AccessibilityRequest.objects.filter(reference=request_obj.reference).count() == 0
-            ):
+            taken = AccessibilityRequest.objects.filter(reference=request_obj.reference)
+            if attempt == tries - 1 or not taken.exists():
                 raise
-            request_obj.pk = None
 
 
 @dataclass

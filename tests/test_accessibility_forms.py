@@ -13,7 +13,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from accessibility import tokens
+from accessibility import services, tokens
 from accessibility.models import (
     AccessibilityRequest,
     Notification,
@@ -200,6 +200,19 @@ def test_the_same_form_sent_twice_is_stored_once(client, django_capture_on_commi
     assert AccessibilityRequest.objects.count() == 1
     assert first["Location"] == second["Location"]
     assert len(mail.outbox) == 2  # one to the editor, one confirmation: no duplicates
+
+
+def test_a_reference_already_taken_is_drawn_again(
+    client, monkeypatch, django_capture_on_commit_callbacks
+):
+    post(client, BARRIER_URL, barrier_data(), django_capture_on_commit_callbacks)
+    taken = AccessibilityRequest.objects.get().reference
+    references = iter([taken, "TG-NEW222"])
+    monkeypatch.setattr(services, "new_reference", lambda: next(references))
+    data = barrier_data(message="Sökrutan saknar etikett.")
+    response = post(client, BARRIER_URL, data, django_capture_on_commit_callbacks)
+    assert "TG-NEW222" in html(client.get(response["Location"]))
+    assert AccessibilityRequest.objects.count() == 2
 
 
 @pytest.mark.parametrize(
