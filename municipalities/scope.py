@@ -19,8 +19,6 @@ from django.http import Http404
 
 from .models import LocalPoliceArea, Municipality
 
-PUBLISHED = "published"
-
 
 @dataclass(frozen=True)
 class Scope:
@@ -122,8 +120,7 @@ class ScopedAdminMixin:
     """Limits a ModelAdmin to the coordinator's municipalities and police areas.
 
     `scope_prefix` leads from the model to the object with `municipality` and
-    `police_area` fields. `protect_published`: coordinators may not delete a published
-    object (they unpublish first), so a public page never disappears by one click.
+    `police_area` fields.
     """
 
     scope_prefix = ""
@@ -150,15 +147,7 @@ class ScopedAdminMixin:
         return super().has_change_permission(request, obj) and self.in_scope(request, obj)
 
     def has_delete_permission(self, request, obj=None):
-        if not (super().has_delete_permission(request, obj) and self.in_scope(request, obj)):
-            return False
-        if (
-            getattr(self, "protect_published", False)
-            and obj is not None
-            and not request.user.is_superuser
-        ):
-            return getattr(obj, "status", None) != PUBLISHED
-        return True
+        return super().has_delete_permission(request, obj) and self.in_scope(request, obj)
 
     # --- the history pages of django-simple-history -------------------------------------
     def _require_current_object(self, request, object_id):

@@ -71,7 +71,6 @@ class PublishableAdminMixin:
     """Publish/unpublish actions; coordinators delete only drafts (unpublish first), so a
     public page never disappears by one click and nothing published is lost silently."""
 
-    protect_published = True
     actions = [publish_selected, unpublish_selected]
     published_delete_message = (
         "Publicerat innehåll kan inte tas bort. Avpublicera det först "
@@ -88,6 +87,11 @@ class PublishableAdminMixin:
         obj.status = PublicationStatus.DRAFT
         obj.save()
 
+    def has_delete_permission(self, request, obj=None):
+        if obj is not None and obj.is_published and not request.user.is_superuser:
+            return False
+        return super().has_delete_permission(request, obj)
+
     def get_actions(self, request):
         actions = super().get_actions(request)
         if "delete_selected" in actions:
@@ -100,7 +104,7 @@ class PublishableAdminMixin:
 
     @staticmethod
     def delete_drafts(modeladmin, request, queryset):
-        if not request.user.is_superuser and queryset.filter(status="published").exists():
+        if not request.user.is_superuser and queryset.published().exists():
             modeladmin.message_user(request, modeladmin.published_delete_message, messages.ERROR)
             return None
         return delete_selected(modeladmin, request, queryset)
