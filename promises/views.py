@@ -69,9 +69,9 @@ def period_sections(period):
 def period_state(period, today=None):
     """ "current", "upcoming" or "ended", from the period's dates."""
     today = today or timezone.localdate()
-    if period.starts_on > today:
-        return "upcoming"
-    return "current" if period.ends_on >= today else "ended"
+    if period.covers(today):
+        return "current"
+    return "upcoming" if period.starts_on > today else "ended"
 
 
 def about(request):
@@ -163,7 +163,8 @@ def police_area(request, slug):
 def municipality(request, slug):
     municipality = get_object_or_404(Municipality.objects.with_county(), slug=slug)
     periods = list(PromisePeriod.objects.published().for_municipality(municipality).with_place())
-    current = next((p for p in periods if period_state(p) == "current"), None)
+    today = timezone.localdate()
+    current = next((p for p in periods if p.covers(today)), None)
     featured = current or (periods[0] if periods else None)
     if featured:
         prefetch_related_objects([featured], *period_content_prefetches())
@@ -184,7 +185,7 @@ def municipality(request, slug):
     context = {
         "municipality": municipality,
         "featured": featured,
-        "featured_state": featured and period_state(featured),
+        "featured_state": featured and period_state(featured, today),
         "later": [p for p in periods if featured and p.starts_on > featured.starts_on],
         "earlier": [p for p in periods if not featured or p.starts_on < featured.starts_on],
         "reports": reports,
