@@ -90,22 +90,20 @@ def _send_after_commit(ids: list[int]) -> None:
         )
 
 
-@dataclass(frozen=True)
-class Submission:
-    request: AccessibilityRequest
-    created: bool
+def _already_submitted(key: str) -> AccessibilityRequest | None:
+    return AccessibilityRequest.objects.filter(submission_key=key).first() if key else None
 
 
 def submit_request(
     *, form_data: dict, client_ip: str, quarantine_reason: str = "", form_token: str = ""
-) -> Submission:
+) -> AccessibilityRequest:
     """Store a valid submission and queue its e-mail in one transaction; after the
     commit, count it for the flood limit and try to send. A quarantined submission is
     stored without e-mail until an editor releases it. The same form sent twice (a
     double click) returns the request it already created."""
     key = _submission_key(form_token, form_data)
-    if key and (existing := AccessibilityRequest.objects.filter(submission_key=key).first()):
-        return Submission(existing, created=False)
+    if existing := _already_submitted(key):
+        return existing
     statement = AccessibilityStatement.load()
     received_at = timezone.now()
     try:
@@ -122,9 +120,8 @@ def submit_request(
             ids = [] if request_obj.is_quarantined else _queue(request_obj)
     except IntegrityError:
         # Two identical submissions at the same moment: the other one won.
-        existing = AccessibilityRequest.objects.filter(submission_key=key).first()
-        if key and existing:
-            return Submission(existing, created=False)
+        if existing := _already_submitted(key):
+            return existing
         raise
     logger.info(
         "Accessibility request %s stored (%s%s).",
@@ -134,7 +131,7 @@ def submit_request(
     )
     transaction.on_commit(lambda: ratelimit.record_accepted(client_ip), robust=True)
     _send_after_commit(ids)
-    return Submission(request_obj, created=True)
+    return request_obj
 
 
 def _save_with_new_reference(request_obj: AccessibilityRequest, tries: int = 5) -> None:

@@ -51,13 +51,12 @@ def _request_form(request, form_class, template):
             ip = client_ip(request)
             if ratelimit.is_limited(ip):
                 return too_many_requests(request, submitted_text=form.cleaned_data["message"])
-            submission = services.submit_request(
+            saved = services.submit_request(
                 form_data=form.request_data(),
                 client_ip=ip,
                 quarantine_reason=form.quarantine_reason(),
                 form_token=request.POST.get("started", ""),
             )
-            saved = submission.request
             return _receipt_redirect(
                 tokens.Receipt(reference=saved.reference, kind=saved.kind, due_on=saved.due_on)
             )

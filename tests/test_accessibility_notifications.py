@@ -51,7 +51,7 @@ def submit(*, quarantine_reason="", **overrides):
     }
     return services.submit_request(
         form_data=data, client_ip="192.0.2.1", quarantine_reason=quarantine_reason
-    ).request
+    )
 
 
 def run_command(*args):
