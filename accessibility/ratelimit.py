@@ -48,10 +48,11 @@ def record_accepted(ip: str) -> None:
     """Count one accepted submission from `ip`."""
     key = _key(ip)
     try:
-        cache.add(key, 0, timeout=WINDOW_SECONDS + 60)
-        try:
-            cache.incr(key)
-        except ValueError:  # the key expired or was evicted in between
-            cache.set(key, 1, timeout=WINDOW_SECONDS + 60)
+        # The first submission in a window only adds the key; later ones increment it.
+        if not cache.add(key, 1, timeout=WINDOW_SECONDS + 60):
+            try:
+                cache.incr(key)
+            except ValueError:  # the key expired or was evicted in between
+                cache.set(key, 1, timeout=WINDOW_SECONDS + 60)
     except Exception:  # noqa: BLE001 - any cache failure: fail open
         logger.warning("Flood limit not counted: the cache cannot be written.")
