@@ -13,7 +13,7 @@ from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils import timezone
 
-from municipalities.scope import ScopedAdminMixin, ScopedInlineMixin
+from municipalities.scope import ScopedAdminMixin, ScopedChoicesMixin
 from promises.admin import (
     HistoryAdmin,
     PreviewAdminMixin,
@@ -38,7 +38,7 @@ class ActivityStatusFormSet(BaseInlineFormSet):
             field.widget.attrs["aria-labelledby"] = f"status-col-{name} status-row-{index}"
 
 
-class ActivityStatusInline(ScopedInlineMixin, admin.TabularInline):
+class ActivityStatusInline(ScopedChoicesMixin, admin.TabularInline):
     """One row per activity, made by the service: only status, comment and count change."""
 
     model = ActivityStatus

@@ -7,7 +7,8 @@ may work on everything that belongs to:
 Superusers are not restricted.
 
 `ScopedAdminMixin` applies the rule to a ModelAdmin: its lists, searches, filters,
-autocompletes, form choices, object permissions and direct addresses.
+autocompletes, form choices, object permissions and direct addresses;
+`ScopedChoicesMixin` to an inline's form choices.
 """
 
 from dataclasses import dataclass
@@ -116,7 +117,17 @@ def may_access(user, obj, prefix=""):
     return owner is not None and scope.allows(*owner)
 
 
-class ScopedAdminMixin:
+class ScopedChoicesMixin:
+    """Choices of a ModelAdmin's or inline's foreign keys limited to the coordinator's scope."""
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        queryset = scoped_choices(db_field.name, request.user)
+        if queryset is not None:
+            kwargs["queryset"] = queryset
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+class ScopedAdminMixin(ScopedChoicesMixin):
     """Limits a ModelAdmin to the coordinator's municipalities and police areas.
 
     `scope_prefix` leads from the model to the object with `municipality` and
@@ -164,23 +175,6 @@ class ScopedAdminMixin:
     def history_form_view(self, request, object_id, version_id, extra_context=None):
         self._require_current_object(request, object_id)
         return super().history_form_view(request, object_id, version_id, extra_context)
-
-    # --- choices in forms ---------------------------------------------------------------
-    def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        queryset = scoped_choices(db_field.name, request.user)
-        if queryset is not None:
-            kwargs["queryset"] = queryset
-        return super().formfield_for_foreignkey(db_field, request, **kwargs)
-
-
-class ScopedInlineMixin:
-    """Choices of an inline's foreign keys limited to the coordinator's scope."""
-
-    def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        queryset = scoped_choices(db_field.name, request.user)
-        if queryset is not None:
-            kwargs["queryset"] = queryset
-        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
 def scoped_choices(field_name, user):

@@ -13,7 +13,7 @@ from django.urls import path, reverse
 from django.utils.http import urlencode
 from simple_history.admin import SimpleHistoryAdmin
 
-from municipalities.scope import ScopedAdminMixin, ScopedInlineMixin
+from municipalities.scope import ScopedAdminMixin, ScopedChoicesMixin
 
 from .models import Activity, CooperationAgreement, Goal, Promise, PromisePeriod
 from .publishing import PublicationStatus
@@ -220,7 +220,7 @@ class PeriodPartFormSet(BaseInlineFormSet):
                 )
 
 
-class PeriodInlineMixin(ScopedInlineMixin):
+class PeriodInlineMixin(ScopedChoicesMixin):
     extra = 0
     show_change_link = False
 
