@@ -50,10 +50,9 @@ def status_groups(period, statuses):
     return [g for g in (*groups.values(), general) if g.rows]
 
 
-def status_counts(statuses, activity_count):
-    """How many of the period's activities have each status (and how many have none in
+def status_counts(statuses, total):
+    """How many of the `total` activities have each status (and how many have none in
     this report): the numbers behind the progress figure."""
-    total = max(activity_count, len(statuses))
 
     def share(count):
         return round(100 * count / total, 1) if total else 0
@@ -72,8 +71,12 @@ def report_response(request, report, *, preview=False):
     """The report page for one FollowUpReport. With preview=True (the admin's preview of
     a draft) it says so plainly and keeps the page out of caches and search engines."""
     period = report.period
-    prefetch_related_objects([period], *period_content_prefetches())
+    # The page shows no goals: prefetch only what the status tables need.
+    promises, _goals, activities = period_content_prefetches()
+    prefetch_related_objects([period], promises, activities)
     statuses = list(ActivityStatus.objects.filter(report=report))
+    # Never fewer than the statuses shown, so no share in the figure passes 100 %.
+    activity_count = max(len(period.activities.all()), len(statuses))
     siblings = list(
         FollowUpReport.objects.published()
         .for_period(period)
@@ -92,8 +95,8 @@ def report_response(request, report, *, preview=False):
             "municipality": period.municipality,
             "statuses": statuses,
             "groups": status_groups(period, statuses) if statuses else [],
-            "counts": status_counts(statuses, len(period.activities.all())),
-            "activity_count": max(len(period.activities.all()), len(statuses)),
+            "counts": status_counts(statuses, activity_count),
+            "activity_count": activity_count,
             "previous": earlier[-1] if earlier else None,
             "next": later[0] if later else None,
             "preview": preview,

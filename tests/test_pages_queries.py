@@ -24,7 +24,7 @@ BUDGETS = {
     "police-area": 3,
     "municipality": 9,
     "period": 6,
-    "report": 6,
+    "report": 5,
     "agreement": 1,
 }
 
