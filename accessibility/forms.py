@@ -61,6 +61,25 @@ def email_field(*, required, help_text):
     )
 
 
+MESSAGE_LIMIT = 5000
+
+
+def message_field(*, hint, rows, **kwargs):
+    """The description both forms ask for; the hint ends with the limit it is held to."""
+    return LimitedCharField(
+        limit=MESSAGE_LIMIT,
+        noun="Beskrivningen",
+        help_text=f"{hint} Högst {swedish_number(MESSAGE_LIMIT)} tecken.",
+        widget=forms.Textarea(attrs={"rows": rows}),
+        **kwargs,
+    )
+
+
+def page_url_field(**kwargs):
+    """The page a request is about: an address, or words saying where it is."""
+    return LimitedCharField(limit=500, noun="Sidans adress", **kwargs)
+
+
 def page_from_query(request) -> str:
     """The page the visitor came from (the footer's ?sida=), as an absolute address on
     this site; anything that is not a local path or a same-site URL is ignored."""
@@ -101,8 +120,6 @@ class RequestForm(forms.Form):
     )
     # Time-trap: when the form was shown, signed. Never an error, only a quarantine.
     started = forms.CharField(required=False, widget=forms.HiddenInput)
-
-    field_order = None
 
     def is_bot(self) -> bool:
         """A filled honeypot: the sender gets a normal receipt and nothing is kept."""
@@ -150,20 +167,16 @@ class BarrierReportForm(RequestForm):
 
     kind = RequestKind.BARRIER
 
-    page_url = LimitedCharField(
-        limit=500,
-        noun="Sidans adress",
+    page_url = page_url_field(
         label="Vilken sida gäller det?",
         help_text="Webbadressen, eller beskriv var på webbplatsen problemet finns.",
         error_messages={"required": "Skriv vilken sida det gäller"},
     )
-    message = LimitedCharField(
-        limit=5000,
-        noun="Beskrivningen",
+    message = message_field(
         label="Beskriv problemet",
-        help_text="Vad försökte du göra och vad hände? Högst 5\u00a0000 tecken.",
+        hint="Vad försökte du göra och vad hände?",
         error_messages={"required": "Beskriv problemet"},
-        widget=forms.Textarea(attrs={"rows": 8}),
+        rows=8,
     )
     assistive_technology = LimitedCharField(
         limit=200,
@@ -201,17 +214,13 @@ class AlternativeFormatForm(RequestForm):
 
     kind = RequestKind.ALTERNATIVE_FORMAT
 
-    message = LimitedCharField(
-        limit=5000,
-        noun="Beskrivningen",
+    message = message_field(
         label="Vilket innehåll vill du få i ett annat format?",
-        help_text="Till exempel rubriken på sidan eller dokumentet. Högst 5\u00a0000 tecken.",
+        hint="Till exempel rubriken på sidan eller dokumentet.",
         error_messages={"required": "Beskriv vilket innehåll du vill ha"},
-        widget=forms.Textarea(attrs={"rows": 6}),
+        rows=6,
     )
-    page_url = LimitedCharField(
-        limit=500,
-        noun="Sidans adress",
+    page_url = page_url_field(
         label="Sidans adress",
         required=False,
         help_text="Webbadressen till sidan där innehållet finns, om du vet den.",
