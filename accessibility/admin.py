@@ -5,6 +5,7 @@ Requests hold personal data: only users with the accessibility permissions (the 
 """
 
 from django.contrib import admin, messages
+from django.contrib.admin.utils import flatten_fieldsets
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 from django.db.models import Q
@@ -124,25 +125,12 @@ class AccessibilityRequestAdmin(admin.ModelAdmin):
         ),
         ("Karantän", {"fields": ["is_quarantined", "quarantine_reason"]}),
     ]
-    # What the person sent is a record: editors handle it but do not rewrite it.
+    # What the person sent is a record: editors handle it but do not rewrite it. Only
+    # the handling fields are editable; everything else the form shows is read-only.
     readonly_fields = [
-        "reference",
-        "kind",
-        "page_url",
-        "message",
-        "wanted_format_display",
-        "assistive_technology",
-        "browser",
-        "contact_name",
-        "contact_email",
-        "personal_data_purged_at",
-        "received_at",
-        "due_on",
-        "acknowledged_at",
-        "answered_at",
-        "closed_at",
-        "is_quarantined",
-        "quarantine_reason",
+        name
+        for name in flatten_fieldsets(fieldsets)
+        if name not in ("state", "handler", "reply_note")
     ]
 
     def has_add_permission(self, request):
