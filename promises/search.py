@@ -94,7 +94,8 @@ class Source:
     queryset: object
     title_field: str | None
     text_fields: tuple
-    # Extra fields that may match (a municipality's name) but are not shown.
+    # Fields that may match but are not shown (a municipality's name). Read by the
+    # SQLite fallback only: on PostgreSQL the trigger puts them in search_vector.
     extra_fields: tuple
     describe: object  # obj -> (title, context, url, updated_at)
 
@@ -227,7 +228,7 @@ def municipality_hits(words):
     return [
         Hit(
             kind="Kommun",
-            title=mark_safe(highlight(m.name, words)),  # noqa: S308 - escaped in highlight()
+            title=highlight(m.name, words),
             context=m.county.name,
             url=m.get_absolute_url(),
             snippet="",
@@ -254,6 +255,7 @@ def build_query(query, words):
 
 
 def _joined(fields):
+    """The text fields as one SQL expression, for ts_headline to cut snippets from."""
     parts = []
     for name in fields:
         if parts:
@@ -288,23 +290,24 @@ def _postgres_hits(source, query, words):
         .annotate(**annotations)
         .order_by("-search_rank", "pk")[:PER_KIND]
     )
-    hits = []
-    for obj in found:
-        title, context, url, updated_at = source.describe(obj)
-        if source.title_field:
-            title = _marked(obj.search_title)
-        hits.append(
-            Hit(
-                source.kind,
-                title,
-                context,
-                url,
-                _marked(obj.search_snippet),
-                obj.search_rank,
-                updated_at,
-            )
+    return [
+        _hit(
+            source,
+            obj,
+            marked_title=_marked(obj.search_title) if source.title_field else None,
+            snippet=_marked(obj.search_snippet),
+            rank=obj.search_rank,
         )
-    return hits
+        for obj in found
+    ]
+
+
+def _hit(source, obj, *, marked_title, snippet, rank):
+    """A Hit for `obj`, its title replaced by `marked_title` (the title with its matches
+    marked) where the source has one."""
+    title, context, url, updated_at = source.describe(obj)
+    title = title if marked_title is None else marked_title
+    return Hit(source.kind, title, context, url, snippet, rank, updated_at)
 
 
 def _marked(headline):
@@ -347,22 +350,17 @@ def _fallback_hits(source, query, words):
         condition &= _contains_any(fields + source.extra_fields, word)
     hits = []
     for obj in source.queryset.filter(condition).order_by("pk")[:PER_KIND]:
-        title, context, url, updated_at = source.describe(obj)
         text = "\n\n".join(getattr(obj, name) for name in source.text_fields if getattr(obj, name))
-        title_text = getattr(obj, source.title_field) if source.title_field else ""
-        if source.title_field:
-            title = mark_safe(highlight(title, stems))  # noqa: S308 - escaped in highlight()
+        title = getattr(obj, source.title_field) if source.title_field else ""
         # A rough rank: matches in the title count double, then matches in the text.
-        rank = (2 * _count(title_text, stems) + _count(text, stems)) / 100
+        rank = (2 * _count(title, stems) + _count(text, stems)) / 100
         hits.append(
-            Hit(
-                source.kind,
-                title,
-                context,
-                url,
-                mark_safe(highlight(snippet_around(text, stems), stems)),  # noqa: S308
-                min(rank, 0.99),
-                updated_at,
+            _hit(
+                source,
+                obj,
+                marked_title=highlight(title, stems) if source.title_field else None,
+                snippet=highlight(snippet_around(text, stems), stems),
+                rank=min(rank, 0.99),
             )
         )
     return hits
@@ -395,7 +393,7 @@ def snippet_around(text, words):
 
 
 def highlight(text, words):
-    """Escape `text` and wrap the words that match in <mark>; returns HTML."""
+    """Escape `text` and wrap the words that match in <mark>; returns safe HTML."""
     if not words:
         return escape(text)
     pieces, last = [], 0
@@ -404,4 +402,4 @@ def highlight(text, words):
         pieces.append(f"<mark>{escape(match.group(0))}</mark>")
         last = match.end()
     pieces.append(escape(text[last:]))
-    return "".join(pieces)
+    return mark_safe("".join(pieces))  # noqa: S308 - every piece is escaped above
