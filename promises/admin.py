@@ -150,24 +150,7 @@ class PreviewAdminMixin:
 
 # --- promise periods ------------------------------------------------------------------------
 class PromisePeriodForm(forms.ModelForm):
-    class Meta:
-        model = PromisePeriod
-        fields = [
-            "municipality",
-            "police_area",
-            "title",
-            "starts_on",
-            "ends_on",
-            "slug",
-            "lead",
-            "situation",
-            "basis",
-            "expected_effect",
-            "partners",
-            "follow_up_method",
-            "source_note",
-            "status",
-        ]
+    """The period's fields come from PromisePeriodAdmin.fieldsets."""
 
     def clean(self):
         cleaned = super().clean()
