@@ -17,6 +17,14 @@ from municipalities.services import COORDINATOR_GROUP, set_coordinator_scope
 ENVIRONMENT_VARIABLE = "DJANGO_COORDINATOR_PASSWORD"
 
 
+def find_each(keys, lookup):
+    """(found, unknown): what `lookup(key)` finds for the keys, in their order, and the
+    keys it finds nothing for."""
+    matches = [(key, lookup(key)) for key in keys]
+    found = [match for _, match in matches if match is not None]
+    return found, [key for key, match in matches if match is None]
+
+
 class Command(BaseCommand):
     help = (
         "Skapar eller uppdaterar en samordnare: en användare som loggar in i administrationen "
@@ -107,13 +115,9 @@ class Command(BaseCommand):
         )
 
     def find_municipalities(self, keys):
-        found, unknown = [], []
-        for key in keys:
-            match = Municipality.objects.filter(Q(code=key) | Q(slug=key)).first()
-            if match is None:
-                unknown.append(key)
-            else:
-                found.append(match)
+        found, unknown = find_each(
+            keys, lambda key: Municipality.objects.filter(Q(code=key) | Q(slug=key)).first()
+        )
         if unknown:
             raise CommandError(
                 f"Okänd kommun: {', '.join(unknown)}. Ange kommunkoden med fyra siffror "
@@ -123,13 +127,9 @@ class Command(BaseCommand):
         return found
 
     def find_police_areas(self, keys):
-        found, unknown = [], []
-        for key in keys:
-            match = LocalPoliceArea.objects.filter(slug=key).first()
-            if match is None:
-                unknown.append(key)
-            else:
-                found.append(match)
+        found, unknown = find_each(
+            keys, lambda key: LocalPoliceArea.objects.filter(slug=key).first()
+        )
         if unknown:
             raise CommandError(
                 f"Okänt lokalpolisområde: {', '.join(unknown)}. Ange områdets kortnamn, "
