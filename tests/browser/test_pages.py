@@ -4,7 +4,7 @@ width, keyboard-only navigation from the start page to a follow-up, and search."
 import pytest
 from django.urls import reverse
 
-from followup.models import FollowUpReport
+from followup.models import ActivityStatus, FollowUpReport
 from promises.models import CooperationAgreement, PromisePeriod
 from tests.factories import ActivityStatusFactory
 
@@ -107,6 +107,21 @@ def test_readable_at_320_px_without_sideways_scrolling(live_server, open_page, s
     page = open_page({"width": 320, "height": 640})
     page.goto(live_server.url + PAGES[name]())
     assert page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0
+
+
+def test_a_long_word_in_a_status_comment_wraps_on_a_phone(live_server, open_page, seed_content):
+    url = add_statuses()
+    long_comment = "Trygghetsskapandeåtgärderna genomfördes enligt https://jonkoping.se/trygghet."
+    ActivityStatus.objects.filter(report__period__municipality__slug="jonkoping").exclude(
+        comment=""
+    ).update(comment=long_comment)
+    page = open_page(PHONE)
+    page.goto(live_server.url + url)
+    assert page.get_by_text(long_comment).first.is_visible()
+    sideways = page.evaluate(
+        "[...document.querySelectorAll('.table-scroll')].map(e => e.scrollWidth - e.clientWidth)"
+    )
+    assert sideways and max(sideways) <= 0, sideways
 
 
 def tab_to_link(page, text, limit=200):
