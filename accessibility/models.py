@@ -171,6 +171,10 @@ class WantedFormat(models.TextChoices):
     OTHER = "annat", "Annat format"
 
 
+def _overdue(today=None) -> Q:
+    return Q(state__in=OPEN_STATES, due_on__lt=today or timezone.localdate())
+
+
 class AccessibilityRequestQuerySet(models.QuerySet):
     def open(self):
         """Requests an editor still has to act on."""
@@ -178,11 +182,11 @@ class AccessibilityRequestQuerySet(models.QuerySet):
 
     def overdue(self, today=None):
         """Open requests whose promised answer date has passed."""
-        return self.open().filter(due_on__lt=today or timezone.localdate())
+        return self.filter(_overdue(today))
 
     def not_overdue(self, today=None):
         """Requests that are closed, answered or still within the answer time."""
-        return self.exclude(pk__in=self.overdue(today).values("pk"))
+        return self.exclude(_overdue(today))
 
     def quarantined(self):
         """Submissions that looked automated; an editor decides whether to release them."""
