@@ -7,26 +7,11 @@ from django.urls import reverse
 from followup.models import ActivityStatus, FollowUpReport
 from promises.models import CooperationAgreement, PromisePeriod
 from tests.factories import ActivityStatusFactory
+from tests.test_pages_public import period_url, report_url
 
 from .conftest import DESKTOP, PHONE, assert_accessible
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-def period_url(municipality, slug):
-    return reverse("promises:period", kwargs={"municipality_slug": municipality, "slug": slug})
-
-
-def report_url(municipality, period, year, tertial):
-    return reverse(
-        "followup:report",
-        kwargs={
-            "municipality_slug": municipality,
-            "period_slug": period,
-            "year": year,
-            "tertial": tertial,
-        },
-    )
 
 
 def add_statuses():
