@@ -35,6 +35,7 @@ def tertial_of(day: datetime.date) -> int:
 
 class FollowUpReportQuerySet(PublishableQuerySet):
     def for_period(self, period):
+        """Reports of one period."""
         return self.filter(period=period)
 
     def visible(self):
@@ -42,6 +43,7 @@ class FollowUpReportQuerySet(PublishableQuerySet):
         return self.published().filter(period__status="published")
 
     def chronological(self):
+        """Earliest tertial first."""
         return self.order_by("year", "tertial")
 
     def newest_first(self):
@@ -53,6 +55,7 @@ class FollowUpReportQuerySet(PublishableQuerySet):
         return self.select_related("period__municipality__county", "period__police_area")
 
     def for_municipality(self, municipality):
+        """Reports of every period of one municipality."""
         return self.filter(period__municipality=municipality)
 
 

@@ -354,6 +354,7 @@ class Activity(PeriodPart):
 
 class CooperationAgreementQuerySet(PublishableQuerySet):
     def for_municipality(self, municipality):
+        """Agreements of one municipality, newest first."""
         return self.filter(municipality=municipality).order_by("-valid_from")
 
     def with_place(self):
