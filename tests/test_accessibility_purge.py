@@ -12,9 +12,10 @@ from accessibility.models import (
     Notification,
     NotificationKind,
     NotificationState,
-    RequestKind,
     RequestState,
 )
+
+from .test_accessibility_admin import make_request as make_any_request
 
 pytestmark = pytest.mark.django_db
 
@@ -22,19 +23,12 @@ NOW = timezone.now()
 
 
 def make_request(*, reference, state=RequestState.NEW, closed_days_ago=None):
-    closed_at = NOW - datetime.timedelta(days=closed_days_ago) if closed_days_ago else None
-    return AccessibilityRequest.objects.create(
-        reference=reference,
-        kind=RequestKind.BARRIER,
-        page_url="/sok/",
-        message="Sökrutan saknar etikett.",
-        contact_name="Alva Andersson",
-        contact_email="alva@example.se",
-        consent_given=True,
-        due_on=datetime.date(2026, 1, 1),
+    """A request from Alva Andersson (alva@example.se) in `state`."""
+    return make_any_request(
+        reference,
         state=state,
         answered_at=NOW if state == RequestState.ANSWERED else None,
-        closed_at=closed_at,
+        closed_at=NOW - datetime.timedelta(days=closed_days_ago) if closed_days_ago else None,
     )
 
 
