@@ -94,6 +94,22 @@ def test_coordinator_fills_in_a_report_on_accessible_pages(live_server, page, co
     assert_accessible(page)
 
 
+def test_report_status_rows_stack_on_a_phone(live_server, open_page, coordinator_corner):
+    corner = coordinator_corner
+    page = open_page(PHONE)
+    log_in(page, live_server, corner.coordinator.username)
+    page.goto(live_server.url + admin_url("followup", "followupreport", "change", corner.report.pk))
+    # Each control is whole on the screen under its own visible label, not in a table
+    # to scroll sideways; a screen reader still hears the column and the activity.
+    row = page.locator("#statuses-0")
+    assert row.get_by_text("Kommentar", exact=False).first.is_visible()
+    comment = page.get_by_role("textbox", name=re.compile(r"^Kommentar \(frivilligt\) Alfas"))
+    box = comment.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"]
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    assert_accessible(page)
+
+
 @pytest.mark.parametrize(
     ("app_label", "model_name", "view"),
     [
