@@ -72,6 +72,7 @@ class PublishableAdminMixin:
     public page never disappears by one click and nothing published is lost silently."""
 
     actions = [publish_selected, unpublish_selected]
+    change_form_template = "admin/publishable_change_form.html"
     published_delete_message = (
         "Publicerat innehåll kan inte tas bort. Avpublicera det först "
         "(åtgärden ”Avpublicera markerade”), och ta sedan bort utkastet."
