@@ -7,6 +7,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.http import url_has_allowed_host_and_scheme
 
+from config.forms import ErrorSummaryMixin
+
 from . import tokens
 from .models import RequestKind, WantedFormat
 
@@ -96,7 +98,7 @@ def page_from_query(request) -> str:
     return request.build_absolute_uri(path)
 
 
-class RequestForm(forms.Form):
+class RequestForm(ErrorSummaryMixin, forms.Form):
     """What both forms share: contact details, consent, honeypot and time-trap."""
 
     kind = None
@@ -127,19 +129,6 @@ class RequestForm(forms.Form):
 
     def quarantine_reason(self) -> str:
         return tokens.quarantine_reason(self.data.get("started", ""))
-
-    def error_links(self):
-        """(field id, message) for the error summary, in the order of the fields."""
-        links = []
-        for name, field in self.fields.items():
-            if name not in self.errors:
-                continue
-            widget = field.widget
-            target = self[name].auto_id
-            if isinstance(widget, forms.RadioSelect):
-                target = f"{target}_0"
-            links.extend((target, message) for message in self.errors[name])
-        return links
 
     def request_data(self) -> dict:
         """The cleaned values the request is stored with."""

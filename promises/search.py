@@ -21,6 +21,7 @@ from django.db.models.functions import Concat
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
+from config.forms import ErrorSummaryMixin
 from followup.models import ActivityStatus, FollowUpReport
 from municipalities.models import Municipality
 from promises.publishing import PublicationStatus
@@ -47,7 +48,7 @@ CONTROL_CHARS = re.compile(r"[\x00-\x1f\x7f\ue000-\uf8ff]")
 WORD = re.compile(r"[^\W_]+")
 
 
-class SearchForm(forms.Form):
+class SearchForm(ErrorSummaryMixin, forms.Form):
     q = forms.CharField(
         label="Sök bland medborgarlöften",
         required=False,
