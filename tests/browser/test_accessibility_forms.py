@@ -156,3 +156,10 @@ def test_keyboard_only_report_from_the_footer_of_the_about_page(live_server, pag
     assert not saved.is_quarantined
     # The editor is told, and the person gets a confirmation.
     assert sorted(m.to[0] for m in mail.outbox) == ["alva@example.se", "redaktor@example.se"]
+
+
+def test_the_consent_box_keeps_a_full_target_size_beside_a_wrapping_label(live_server, open_page):
+    page = open_page({"width": 320, "height": 700})
+    page.goto(live_server.url + BARRIER)
+    box = page.get_by_role("checkbox").first.bounding_box()
+    assert box["width"] >= 24 and box["height"] >= 24
