@@ -29,10 +29,6 @@ def tertial_span(year: int, tertial: int) -> tuple[datetime.date, datetime.date]
     return start, datetime.date(year, first_month + 4, 1) - datetime.timedelta(days=1)
 
 
-def tertial_of(day: datetime.date) -> int:
-    return (day.month - 1) // 4 + 1
-
-
 class FollowUpReportQuerySet(PublishableQuerySet):
     def for_period(self, period):
         """Reports of one period."""

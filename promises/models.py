@@ -229,11 +229,6 @@ def period_content_prefetches():
     )
 
 
-class PeriodPartQuerySet(models.QuerySet):
-    def for_period(self, period):
-        return self.filter(period=period).order_by("order", "pk")
-
-
 class PeriodPart(models.Model):
     """A goal or activity: it belongs to a period and, when the source says so, to one
     of that period's promises (some sources list activities for all promises at once)."""
@@ -248,8 +243,6 @@ class PeriodPart(models.Model):
         help_text="Lämna tomt om den gäller periodens alla löften.",
     )
     order = models.PositiveSmallIntegerField("ordning", default=0)
-
-    objects = PeriodPartQuerySet.as_manager()
 
     class Meta:
         abstract = True
