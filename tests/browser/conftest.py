@@ -68,9 +68,11 @@ def page(open_page):
     return open_page()
 
 
-def assert_accessible(page):
-    """axe-core finds no WCAG 2.x A/AA violation on the page as it is now."""
-    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}})
+def assert_accessible(page, **options):
+    """axe-core finds no WCAG 2.x A/AA violation on the page as it is now. `options` go
+    to axe.run as they are (e.g. preload=False)."""
+    options = {"runOnly": {"type": "tag", "values": AXE_TAGS}, **options}
+    results = Axe().run(page, options=options)
     assert results.violations_count == 0, results.generate_report()
 
 

@@ -5,12 +5,12 @@ links in the footer, the login page included."""
 import re
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from django.urls import reverse
 
 from ..factories import ActivityFactory, ActivityStatusFactory
 from ..test_admin_support import admin_url, make_corner
-from .conftest import AXE_TAGS, PHONE
+from .conftest import PHONE
+from .conftest import assert_accessible as shared_assert_accessible
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -23,13 +23,11 @@ FOOTER_LINKS = [
 
 
 def assert_accessible(page):
-    """conftest.assert_accessible with axe's CSS preloading off. Django's forms.css
-    @imports widgets.css; axe's preloader fetches it from a wrong address and injects it
-    as an inline <style>, which the CSP rightly blocks (a console error that is the test
-    tool's, not the page's). Only the css-orientation-lock rule uses preloaded CSS."""
-    options = {"runOnly": {"type": "tag", "values": AXE_TAGS}, "preload": False}
-    results = Axe().run(page, options=options)
-    assert results.violations_count == 0, results.generate_report()
+    """With axe's CSS preloading off. Django's forms.css @imports widgets.css; axe's
+    preloader fetches it from a wrong address and injects it as an inline <style>, which
+    the CSP rightly blocks (a console error that is the test tool's, not the page's).
+    Only the css-orientation-lock rule uses preloaded CSS."""
+    shared_assert_accessible(page, preload=False)
 
 
 def assert_footer(page):
