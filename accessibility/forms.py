@@ -7,7 +7,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.http import url_has_allowed_host_and_scheme
 
-from config.forms import ErrorSummaryMixin
+from core.forms import ErrorSummaryMixin
 
 from . import tokens
 from .models import RequestKind, WantedFormat

@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
-from config.net import client_ip
+from core.net import client_ip
 
 from . import ratelimit, services, tokens
 from .forms import AlternativeFormatForm, BarrierReportForm, page_from_query

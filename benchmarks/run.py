@@ -113,10 +113,10 @@ def pages():
     report = FollowUpReport.objects.filter(period=period).order_by("-year", "-tertial").first()
     return {
         "stylesheet (static)": staticfiles_storage.url("css/site.css"),
-        "start page": reverse("promises:home"),
+        "start page": reverse("portal:home"),
         "municipality page": period.municipality.get_absolute_url(),
         "follow-up report": report.get_absolute_url(),
-        "search": reverse("promises:search") + "?q=krogtillsyner",
+        "search": reverse("portal:search") + "?q=krogtillsyner",
     }
 
 

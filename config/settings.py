@@ -61,10 +61,13 @@ INSTALLED_APPS = [
     "csp",
     "simple_history",
     "axes",
+    # Bottom to top: shared pieces, the domain apps, then the public site.
+    "core",
     "municipalities",
     "promises",
     "followup",
     "accessibility",
+    "portal",
 ]
 
 MIDDLEWARE = [
@@ -206,7 +209,7 @@ BEHIND_PROXY = env.bool("DJANGO_BEHIND_PROXY", default=False)
 if BEHIND_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     USE_X_FORWARDED_HOST = True
-# How many trusted reverse proxies append to X-Forwarded-For (config/net.py).
+# How many trusted reverse proxies append to X-Forwarded-For (core/net.py).
 PROXY_COUNT = env.int("DJANGO_PROXY_COUNT", default=1 if BEHIND_PROXY else 0)
 
 # Admin login throttling (django-axes): a username is locked from one address after
@@ -221,7 +224,7 @@ AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = datetime.timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
-AXES_CLIENT_IP_CALLABLE = "config.net.client_ip"
+AXES_CLIENT_IP_CALLABLE = "core.net.client_ip"
 AXES_LOCKOUT_TEMPLATE = "lockout.html"
 AXES_VERBOSE = False
 

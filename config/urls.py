@@ -3,8 +3,9 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.views.generic import TemplateView
 
-from promises.caching import cached_public_page
-from promises.sitemaps import SITEMAPS
+from municipalities.scope import admin_shortcut
+from portal.caching import cached_public_page
+from portal.sitemaps import SITEMAPS
 
 from . import views
 
@@ -15,6 +16,8 @@ admin.site.index_title = "Samordnarens arbetsyta"
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("readyz", views.readyz, name="readyz"),
+    # Django's "Visa på webbplatsen" shortcut, limited to the coordinator's scope.
+    path("admin/r/<int:content_type_id>/<path:object_id>/", admin.site.admin_view(admin_shortcut)),
     path("admin/", admin.site.urls),
     path("tillganglighet/", include("accessibility.urls")),
     path("sitemap.xml", cached_public_page(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
@@ -23,10 +26,9 @@ urlpatterns = [
         TemplateView.as_view(template_name="robots.txt", content_type="text/plain; charset=utf-8"),
         name="robots",
     ),
-    path("", include("followup.urls")),
-    path("", include("promises.urls")),
+    path("", include("portal.urls")),
 ]
 
 # The 404 page uses Django's own handler (templates/404.html in the site's layout); the
 # 500 page is rendered without context processors or database access.
-handler500 = "promises.views.server_error"
+handler500 = "portal.views.server_error"

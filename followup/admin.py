@@ -13,13 +13,8 @@ from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils import timezone
 
+from core.admin import HistoryAdmin, PreviewAdminMixin, PublicPageMixin, PublishableAdminMixin
 from municipalities.scope import ScopedAdminMixin, ScopedChoicesMixin
-from promises.admin import (
-    HistoryAdmin,
-    PreviewAdminMixin,
-    PublicPageMixin,
-    PublishableAdminMixin,
-)
 
 from . import services
 from .models import ActivityStatus, FollowUpReport
@@ -74,7 +69,6 @@ class FollowUpReportAdmin(
     ReportPublicPageMixin,
     HistoryAdmin,
 ):
-    scope_prefix = "period__"
     list_display = ["__str__", "period", "year", "tertial", "status", "updated_at"]
     list_filter = [
         "status",
@@ -198,17 +192,11 @@ class FollowUpReportAdmin(
     def unpublish_object(self, request, obj):
         services.unpublish_report(report=obj, user=request.user)
 
-    def render_preview(self, request, obj):
-        from followup.views import report_response
-
-        return report_response(request, obj, preview=True)
-
 
 @admin.register(ActivityStatus)
 class ActivityStatusAdmin(ScopedAdminMixin, ReportPublicPageMixin, HistoryAdmin):
     """Single rows, mainly for their history; they are filled in on the report's page."""
 
-    scope_prefix = "report__period__"
     list_display = ["activity_short", "report", "status", "achieved_count"]
     list_filter = ["status", ("report__period__municipality", RelatedOnlyFieldListFilter)]
     list_select_related = ["report__period__municipality", "activity"]

@@ -10,8 +10,8 @@ from django.db.models import Q
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
+from core.publishing import PublicationStatus, Publishable, PublishableQuerySet
 from promises.models import Activity, PromisePeriod
-from promises.publishing import Publishable, PublishableQuerySet
 
 
 class Tertial(models.IntegerChoices):
@@ -34,9 +34,9 @@ class FollowUpReportQuerySet(PublishableQuerySet):
         """Reports of one period."""
         return self.filter(period=period)
 
-    def visible(self):
+    def public(self):
         """Published reports of published periods: what a citizen may open."""
-        return self.published().filter(period__status="published")
+        return self.published().filter(period__status=PublicationStatus.PUBLISHED)
 
     def chronological(self):
         """Earliest tertial first."""
@@ -56,6 +56,8 @@ class FollowUpReportQuerySet(PublishableQuerySet):
 
 
 class FollowUpReport(Publishable):
+    scope_path = "period__"  # coordinator scope: the period's municipality and police area
+
     period = models.ForeignKey(
         PromisePeriod,
         on_delete=models.CASCADE,
@@ -116,7 +118,7 @@ class FollowUpReport(Publishable):
 
     def get_absolute_url(self):
         return reverse(
-            "followup:report",
+            "portal:report",
             kwargs={
                 "municipality_slug": self.period.municipality.slug,
                 "period_slug": self.period.slug,
@@ -148,7 +150,18 @@ class ActivityStatusChoice(models.TextChoices):
     CANCELLED = "utgar", "Utgår"
 
 
+class ActivityStatusQuerySet(models.QuerySet):
+    def public(self):
+        """Statuses in published reports of published periods."""
+        return self.filter(
+            report__status=PublicationStatus.PUBLISHED,
+            report__period__status=PublicationStatus.PUBLISHED,
+        )
+
+
 class ActivityStatus(models.Model):
+    scope_path = "report__period__"
+
     report = models.ForeignKey(
         FollowUpReport,
         on_delete=models.CASCADE,
@@ -172,6 +185,7 @@ class ActivityStatus(models.Model):
         help_text="För aktiviteter med mätbart mål: hur många hittills.",
     )
 
+    objects = ActivityStatusQuerySet.as_manager()
     # Kept by a PostgreSQL trigger for full-text search; unused (NULL) on SQLite.
     search_vector = SearchVectorField(null=True, editable=False)
     history = HistoricalRecords(

@@ -3,7 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from promises.publishing import PublicationStatus
+from core.publishing import PublicationStatus
 
 from .models import ActivityStatus, ActivityStatusChoice, FollowUpReport
 

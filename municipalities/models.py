@@ -10,9 +10,18 @@ from django.db import models
 from django.urls import reverse
 
 
+class ReferenceQuerySet(models.QuerySet):
+    def public(self):
+        """Reference data is public as a whole: every region, county, municipality and
+        police area has its page."""
+        return self.all()
+
+
 class PoliceRegion(models.Model):
     slug = models.SlugField("kortnamn", max_length=40, unique=True)
     name = models.CharField("namn", max_length=80, unique=True)
+
+    objects = ReferenceQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
@@ -39,6 +48,8 @@ class County(models.Model):
         verbose_name="polisregion",
     )
 
+    objects = ReferenceQuerySet.as_manager()
+
     class Meta:
         ordering = ["name"]
         verbose_name = "län"
@@ -53,10 +64,10 @@ class County(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("promises:county", kwargs={"slug": self.slug})
+        return reverse("portal:county", kwargs={"slug": self.slug})
 
 
-class MunicipalityQuerySet(models.QuerySet):
+class MunicipalityQuerySet(ReferenceQuerySet):
     def with_county(self):
         """Municipalities with their county and police region in the same query."""
         return self.select_related("county", "county__police_region")
@@ -94,7 +105,7 @@ class Municipality(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("promises:municipality", kwargs={"slug": self.slug})
+        return reverse("portal:municipality", kwargs={"slug": self.slug})
 
 
 class LocalPoliceArea(models.Model):
@@ -128,6 +139,8 @@ class LocalPoliceArea(models.Model):
     )
     source_note = models.TextField("anteckning om källan", blank=True)
 
+    objects = ReferenceQuerySet.as_manager()
+
     class Meta:
         ordering = ["name"]
         verbose_name = "lokalpolisområde"
@@ -137,7 +150,7 @@ class LocalPoliceArea(models.Model):
         return f"Lokalpolisområde {self.name}"
 
     def get_absolute_url(self):
-        return reverse("promises:police-area", kwargs={"slug": self.slug})
+        return reverse("portal:police-area", kwargs={"slug": self.slug})
 
 
 class CoordinatorScope(models.Model):

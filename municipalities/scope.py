@@ -6,19 +6,37 @@ may work on everything that belongs to:
 - a period or agreement whose police area is one of theirs.
 Superusers are not restricted.
 
-`ScopedAdminMixin` applies the rule to a ModelAdmin: its lists, searches, filters,
-autocompletes, form choices, object permissions and direct addresses;
-`ScopedChoicesMixin` to an inline's form choices.
+Each scoped model declares, once, how it reaches the object that names its municipality
+and police area: a class attribute `scope_path` ("" for a period or agreement itself,
+"period__" for a promise, "report__period__" for a status row). Everything here reads
+that declaration: `ScopedAdminMixin` (lists, searches, filters, object permissions,
+direct addresses, history), `ScopedChoicesMixin` (foreign-key choices of admins and
+inlines), the admin's "/admin/r/" shortcut, the coordinators' permissions
+(municipalities.services) and the system check (municipalities.checks) that refuses an
+admin that forgets any of it.
 """
 
 from dataclasses import dataclass
 
+from django.apps import apps
 from django.contrib.admin.utils import unquote
+from django.contrib.contenttypes import views as contenttype_views
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Q
 from django.http import Http404
 
 from .models import LocalPoliceArea, Municipality
+
+
+def scope_path(model):
+    """How `model` reaches its municipality and police area, or None if it is not scoped."""
+    return getattr(model, "scope_path", None)
+
+
+def scoped_models():
+    """Every model a coordinator edits within their scope, from the declarations."""
+    return [model for model in apps.get_models() if scope_path(model) is not None]
 
 
 @dataclass(frozen=True)
@@ -91,16 +109,15 @@ def police_areas_for(user):
     ).distinct()
 
 
-def restrict(queryset, user, prefix=""):
-    """`queryset` limited to what the user may see; `prefix` leads to the object that
-    has the municipality and police area ("" for a period, "period__" for a promise)."""
-    return queryset.filter(scope_for(user).q(prefix))
+def restrict(queryset, user):
+    """`queryset` of a scoped model limited to what the user may see."""
+    return queryset.filter(scope_for(user).q(scope_path(queryset.model)))
 
 
-def owner_of(obj, prefix=""):
-    """(municipality_id, police_area_id) of the object at `prefix`, or None if it is gone."""
+def owner_of(obj):
+    """(municipality_id, police_area_id) of a scoped object, or None if it is gone."""
     try:
-        for name in filter(None, prefix.split("__")):
+        for name in filter(None, scope_path(type(obj)).split("__")):
             obj = getattr(obj, name)
     except ObjectDoesNotExist:
         return None
@@ -109,11 +126,13 @@ def owner_of(obj, prefix=""):
     return obj.municipality_id, obj.police_area_id
 
 
-def may_access(user, obj, prefix=""):
+def may_access(user, obj):
+    """Whether the user may see and edit `obj`; objects of models that are not scoped
+    (reference data) are decided by permissions alone."""
     scope = scope_for(user)
-    if scope.unrestricted:
+    if scope.unrestricted or scope_path(type(obj)) is None:
         return True
-    owner = owner_of(obj, prefix)
+    owner = owner_of(obj)
     return owner is not None and scope.allows(*owner)
 
 
@@ -121,24 +140,19 @@ class ScopedChoicesMixin:
     """Choices of a ModelAdmin's or inline's foreign keys limited to the coordinator's scope."""
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        queryset = scoped_choices(db_field.name, request.user)
+        queryset = scoped_choices(db_field.related_model, request.user)
         if queryset is not None:
             kwargs["queryset"] = queryset
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
 class ScopedAdminMixin(ScopedChoicesMixin):
-    """Limits a ModelAdmin to the coordinator's municipalities and police areas.
-
-    `scope_prefix` leads from the model to the object with `municipality` and
-    `police_area` fields.
-    """
-
-    scope_prefix = ""
+    """Limits a ModelAdmin of a scoped model to the coordinator's municipalities and police
+    areas, as the model's `scope_path` declares."""
 
     # --- what the lists, searches and filters start from -----------------------------
     def get_queryset(self, request):
-        return restrict(super().get_queryset(request), request.user, self.scope_prefix)
+        return restrict(super().get_queryset(request), request.user)
 
     # --- objects by direct address ------------------------------------------------------
     def get_object(self, request, object_id, from_field=None):
@@ -149,7 +163,7 @@ class ScopedAdminMixin(ScopedChoicesMixin):
         return obj
 
     def in_scope(self, request, obj):
-        return obj is None or may_access(request.user, obj, self.scope_prefix)
+        return obj is None or may_access(request.user, obj)
 
     def has_view_permission(self, request, obj=None):
         return super().has_view_permission(request, obj) and self.in_scope(request, obj)
@@ -177,25 +191,31 @@ class ScopedAdminMixin(ScopedChoicesMixin):
         return super().history_form_view(request, object_id, version_id, extra_context)
 
 
-def scoped_choices(field_name, user):
-    """The choices a user may pick for a foreign key named `field_name`, or None."""
-    # Imported here: promises and followup depend on municipalities, not the reverse.
-    from followup.models import FollowUpReport
-    from promises.models import Activity, Promise, PromisePeriod
-
-    if field_name == "municipality":
+def scoped_choices(model, user):
+    """What a user may pick for a foreign key to `model`, or None if any row will do."""
+    if model is Municipality:
         return municipalities_for(user).select_related("county")
-    if field_name == "police_area":
+    if model is LocalPoliceArea:
         return police_areas_for(user)
-    if field_name == "period":
-        return restrict(PromisePeriod.objects.select_related("municipality"), user)
-    if field_name == "promise":
-        return restrict(Promise.objects.all(), user, "period__")
-    if field_name == "activity":
-        return restrict(Activity.objects.all(), user, "period__")
-    if field_name == "report":
-        return restrict(FollowUpReport.objects.select_related("period__municipality"), user)
-    return None
+    path = scope_path(model)
+    if path is None:
+        return None
+    # The owner's municipality is in most labels ("Järfälla: Medborgarlöfte 2024").
+    return restrict(model._default_manager.select_related(f"{path}municipality"), user)
+
+
+def admin_shortcut(request, content_type_id, object_id):
+    """The admin's "/admin/r/<type>/<id>/" ("Visa på webbplatsen") limited to the user's
+    scope: an object outside it answers 404 exactly as a missing one, so neither its
+    existence nor its public address (a draft's slug and years) is revealed."""
+    try:
+        model = ContentType.objects.get_for_id(content_type_id).model_class()
+        obj = model._default_manager.get(pk=object_id) if model else None
+    except (ObjectDoesNotExist, ValueError, TypeError):
+        obj = None
+    if obj is None or not may_access(request.user, obj):
+        raise Http404("Det finns inget sådant objekt som du har behörighet till.")
+    return contenttype_views.shortcut(request, content_type_id, object_id)
 
 
 def is_autocomplete(request):

@@ -5,29 +5,26 @@ from django.core.exceptions import ImproperlyConfigured
 from django.db import transaction
 from django.db.models import Q
 
-from .models import CoordinatorScope
+from .models import CoordinatorScope, County, LocalPoliceArea, Municipality, PoliceRegion
+from .scope import scoped_models
 
 COORDINATOR_GROUP = "Samordnare"
 
-# What coordinators work on: everything in their scope (ScopedAdminMixin narrows it).
-EDITABLE_MODELS = {
-    "promises": ["promiseperiod", "promise", "goal", "activity", "cooperationagreement"],
-    "followup": ["followupreport", "activitystatus"],
-}
-# Reference data they only read (and choose from in their forms).
-READABLE_MODELS = {
-    "municipalities": ["municipality", "county", "policeregion", "localpolicearea"],
-}
+# Reference data coordinators only read (and choose from in their forms).
+READABLE_MODELS = (PoliceRegion, County, Municipality, LocalPoliceArea)
 EDIT_ACTIONS = ("view", "add", "change", "delete")
 
 
 def coordinator_permission_keys():
-    """(app_label, codename) of every permission the group has; nothing more."""
+    """(app_label, codename) of every permission the group has; nothing more: full rights
+    on every scoped model (their `scope_path` declarations; ScopedAdminMixin narrows them
+    to the coordinator's scope) and the right to read reference data."""
     keys = set()
-    for app_label, models in EDITABLE_MODELS.items():
-        keys |= {(app_label, f"{action}_{m}") for m in models for action in EDIT_ACTIONS}
-    for app_label, models in READABLE_MODELS.items():
-        keys |= {(app_label, f"view_{m}") for m in models}
+    for model in scoped_models():
+        opts = model._meta
+        keys |= {(opts.app_label, f"{action}_{opts.model_name}") for action in EDIT_ACTIONS}
+    for model in READABLE_MODELS:
+        keys.add((model._meta.app_label, f"view_{model._meta.model_name}"))
     return keys
 
 

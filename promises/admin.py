@@ -3,150 +3,18 @@ cooperation agreements. Every admin here is limited to the coordinator's scope
 (municipalities.scope) and records its history (django-simple-history)."""
 
 from django import forms
-from django.contrib import admin, messages
+from django.contrib import admin
 from django.contrib.admin import RelatedOnlyFieldListFilter
-from django.contrib.admin.actions import delete_selected
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
 from django.forms.models import BaseInlineFormSet
-from django.urls import path, reverse
+from django.urls import reverse
 from django.utils.http import urlencode
-from simple_history.admin import SimpleHistoryAdmin
 
+from core.admin import HistoryAdmin, PreviewAdminMixin, PublicPageMixin, PublishableAdminMixin
 from municipalities.scope import ScopedAdminMixin, ScopedChoicesMixin
 
 from .models import Activity, CooperationAgreement, Goal, Promise, PromisePeriod
-from .publishing import PublicationStatus
 
 ORDER_HELP = "Lägre nummer visas först på webbplatsen."
-
-
-class HistoryAdmin(SimpleHistoryAdmin):
-    """django-simple-history's admin (who changed what, when) with a history list that
-    keeps to the CSP and the coordinators' rights."""
-
-    object_history_list_template = "admin/history_list.html"
-
-
-def count_label(opts, count):
-    return f"{count} {opts.verbose_name if count == 1 else opts.verbose_name_plural}"
-
-
-# --- publishing ---------------------------------------------------------------------------
-@admin.action(description="Publicera markerade", permissions=["change"])
-def publish_selected(modeladmin, request, queryset):
-    problems, changed = [], 0
-    with transaction.atomic():
-        drafts = queryset.exclude(status=PublicationStatus.PUBLISHED)
-        for obj in drafts.select_for_update(of=("self",)):
-            try:
-                modeladmin.publish_object(request, obj)
-            except ValidationError as error:
-                problems.extend(error.messages)
-            else:
-                changed += 1
-        if problems:
-            # All or nothing: a half-published selection is hard to reason about.
-            transaction.set_rollback(True)
-    if problems:
-        modeladmin.message_user(
-            request, "Inget publicerades. " + " ".join(problems), messages.ERROR
-        )
-        return
-    label = count_label(modeladmin.model._meta, changed)
-    modeladmin.message_user(request, f"Publicerat: {label}. De syns nu på webbplatsen.")
-
-
-@admin.action(description="Avpublicera markerade (gör till utkast)", permissions=["change"])
-def unpublish_selected(modeladmin, request, queryset):
-    with transaction.atomic():
-        published = list(queryset.published().select_for_update(of=("self",)))
-        for obj in published:
-            modeladmin.unpublish_object(request, obj)
-    label = count_label(modeladmin.model._meta, len(published))
-    modeladmin.message_user(request, f"Avpublicerat: {label}. De syns inte längre på webbplatsen.")
-
-
-class PublishableAdminMixin:
-    """Publish/unpublish actions; coordinators delete only drafts (unpublish first), so a
-    public page never disappears by one click and nothing published is lost silently."""
-
-    actions = [publish_selected, unpublish_selected]
-    change_form_template = "admin/publishable_change_form.html"
-    published_delete_message = (
-        "Publicerat innehåll kan inte tas bort. Avpublicera det först "
-        "(åtgärden ”Avpublicera markerade”), och ta sedan bort utkastet."
-    )
-
-    def publish_object(self, request, obj):
-        """One step of the publish action; may raise ValidationError (nothing is published)."""
-        obj.mark_published()
-        obj.save()
-
-    def unpublish_object(self, request, obj):
-        """One step of the unpublish action."""
-        obj.status = PublicationStatus.DRAFT
-        obj.save()
-
-    def has_delete_permission(self, request, obj=None):
-        if obj is not None and obj.is_published and not request.user.is_superuser:
-            return False
-        return super().has_delete_permission(request, obj)
-
-    def get_actions(self, request):
-        actions = super().get_actions(request)
-        if "delete_selected" in actions:
-            actions["delete_selected"] = (
-                type(self).delete_drafts,
-                "delete_selected",
-                delete_selected.short_description,
-            )
-        return actions
-
-    @staticmethod
-    def delete_drafts(modeladmin, request, queryset):
-        if not request.user.is_superuser and queryset.published().exists():
-            modeladmin.message_user(request, modeladmin.published_delete_message, messages.ERROR)
-            return None
-        return delete_selected(modeladmin, request, queryset)
-
-    def change_view(self, request, object_id, form_url="", extra_context=None):
-        extra_context = {**(extra_context or {}), "published_delete_message": ""}
-        if not request.user.is_superuser:
-            extra_context["published_delete_message"] = self.published_delete_message
-        return super().change_view(request, object_id, form_url, extra_context)
-
-
-class PreviewAdminMixin:
-    """A "Förhandsvisa" page for drafts, open only to those who may view the object."""
-
-    preview_view_name = None  # "module.function" rendering the public page
-
-    def get_urls(self):
-        opts = self.model._meta
-        name = f"{opts.app_label}_{opts.model_name}_preview"
-        return [
-            path(
-                "<path:object_id>/forhandsvisning/",
-                self.admin_site.admin_view(self.preview_view),
-                name=name,
-            )
-        ] + super().get_urls()
-
-    def preview_view(self, request, object_id):
-        obj = self.get_object(request, object_id)  # 404 outside the coordinator's scope
-        if not self.has_view_permission(request, obj):
-            raise PermissionDenied
-        return self.render_preview(request, obj)
-
-    def render_preview(self, request, obj):
-        raise NotImplementedError
-
-    def change_view(self, request, object_id, form_url="", extra_context=None):
-        opts = self.model._meta
-        preview_url = reverse(f"admin:{opts.app_label}_{opts.model_name}_preview", args=[object_id])
-        extra_context = {**(extra_context or {}), "preview_url": preview_url}
-        return super().change_view(request, object_id, form_url, extra_context)
 
 
 # --- promise periods ------------------------------------------------------------------------
@@ -247,20 +115,6 @@ class ActivityInline(PeriodInlineMixin, admin.StackedInline):
     verbose_name_plural = "Aktiviteter – vem som gör vad (följs upp varje tertial)"
 
 
-class PublicPageMixin:
-    """ "Visa på webbplatsen" goes straight to the public page, and only when the page is
-    public; a draft is seen through "Förhandsvisa" instead."""
-
-    def public_object(self, obj):
-        return obj
-
-    def view_on_site(self, obj):
-        target = self.public_object(obj)
-        if target is not None and target.is_published:
-            return target.get_absolute_url()
-        return None
-
-
 @admin.register(PromisePeriod)
 class PromisePeriodAdmin(
     ScopedAdminMixin, PublishableAdminMixin, PreviewAdminMixin, PublicPageMixin, HistoryAdmin
@@ -328,11 +182,6 @@ class PromisePeriodAdmin(
             extra_context["new_report_url"] = f"{add_url}?{urlencode({'period': object_id})}"
         return super().change_view(request, object_id, form_url, extra_context)
 
-    def render_preview(self, request, obj):
-        from promises.views import period_response
-
-        return period_response(request, obj, preview=True)
-
 
 class PeriodPartForm(forms.ModelForm):
     """A goal or activity edited on its own: its promise comes from its own period."""
@@ -347,7 +196,6 @@ class PeriodPartForm(forms.ModelForm):
 class PeriodChildAdmin(ScopedAdminMixin, PublicPageMixin, HistoryAdmin):
     """Promises, goals and activities on their own pages (mostly edited in the period)."""
 
-    scope_prefix = "period__"
     form = PeriodPartForm
     list_filter = [("period__municipality", RelatedOnlyFieldListFilter)]
 

@@ -40,3 +40,24 @@ def _isolated_cache(settings):
     from django.core.cache import cache
 
     cache.clear()
+
+
+# --- the admin tests' municipalities: each with its content and its own coordinator ---------
+@pytest.fixture
+def alfa(db):
+    from tests.admin_helpers import make_corner
+
+    return make_corner("Alfa")
+
+
+@pytest.fixture
+def beta(db):
+    from tests.admin_helpers import make_corner
+
+    return make_corner("Beta")
+
+
+@pytest.fixture
+def corner(alfa):
+    """One municipality with its content and coordinator (Alfa)."""
+    return alfa

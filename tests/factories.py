@@ -4,10 +4,10 @@ import datetime
 
 import factory
 
+from core.publishing import PublicationStatus
 from followup.models import ActivityStatus, FollowUpReport
 from municipalities.models import County, LocalPoliceArea, Municipality, PoliceRegion
 from promises.models import Activity, CooperationAgreement, Goal, Promise, PromisePeriod
-from promises.publishing import PublicationStatus
 
 
 class PoliceRegionFactory(factory.django.DjangoModelFactory):

@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from accessibility import ratelimit
 from accessibility.models import AccessibilityRequest
-from config.net import client_ip
+from core.net import client_ip
 
 from .test_accessibility_forms import barrier_data
 

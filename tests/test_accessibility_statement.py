@@ -46,7 +46,7 @@ def test_statement_follows_diggs_headings_in_order(client):
 
 
 def test_statement_is_reachable_without_login_and_from_the_footer(client):
-    response = client.get(reverse("promises:about"))
+    response = client.get(reverse("portal:about"))
     assert f'href="{URL}"' in response.content.decode()
     assert client.get(URL).status_code == 200
 

@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from followup import services
 
-from .test_admin_support import admin_url, errors_of, form_data, make_corner
+from .admin_helpers import admin_url, errors_of, form_data, make_corner
 
 pytestmark = pytest.mark.django_db
 

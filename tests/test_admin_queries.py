@@ -12,6 +12,7 @@ from followup.models import FollowUpReport
 from municipalities.services import set_coordinator_scope
 from promises.models import PromisePeriod
 
+from .admin_helpers import SCOPED_ADMINS, admin_url, make_superuser
 from .factories import (
     ActivityFactory,
     ActivityStatusFactory,
@@ -23,7 +24,6 @@ from .factories import (
     PromiseFactory,
     PromisePeriodFactory,
 )
-from .test_admin_support import SCOPED_ADMINS, admin_url, make_superuser
 
 pytestmark = pytest.mark.django_db
 
@@ -85,9 +85,9 @@ def same_queries_for_2_and_20(client, django_assert_num_queries, world, user, ur
 
 
 @pytest.mark.parametrize("who", ["coordinator", "superuser"])
-@pytest.mark.parametrize(("app_label", "model_name", "attribute"), SCOPED_ADMINS)
+@pytest.mark.parametrize(("app_label", "model_name", "model"), SCOPED_ADMINS)
 def test_changelists_query_count_is_constant(
-    client, django_assert_num_queries, who, app_label, model_name, attribute
+    client, django_assert_num_queries, who, app_label, model_name, model
 ):
     world = World()
     user = getattr(world, who)

@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from promises.models import PromisePeriod
 
-from .test_admin_support import admin_url, form_data, make_superuser
+from .admin_helpers import admin_url, form_data, make_superuser
 
 pytestmark = pytest.mark.django_db
 
@@ -83,4 +83,4 @@ def test_not_found_pages_are_not_cached(seed_content, client):
 
 
 def test_search_is_never_served_from_the_page_cache(seed_content, client):
-    assert "ETag" not in client.get(reverse("promises:search"), {"q": "krogtillsyn"})
+    assert "ETag" not in client.get(reverse("portal:search"), {"q": "krogtillsyn"})

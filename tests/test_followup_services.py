@@ -62,7 +62,7 @@ def test_publish_report(period):
     services.unpublish_report(report=report)
     again = services.publish_report(report=report)
     assert again.published_at == first_published_at
-    assert FollowUpReport.objects.visible().filter(pk=report.pk).exists()
+    assert FollowUpReport.objects.public().filter(pk=report.pk).exists()
 
 
 def test_publish_report_needs_a_published_period():

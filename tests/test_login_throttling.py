@@ -6,7 +6,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.test import RequestFactory
 
-from config.net import client_ip
+from core.net import client_ip
 
 pytestmark = pytest.mark.django_db
 

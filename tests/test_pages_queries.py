@@ -78,7 +78,7 @@ def build_municipality(activity_count):
         municipality=municipality, police_area=area, focus_areas="Ett\nTvå"
     )
     return {
-        "home": reverse("promises:home"),
+        "home": reverse("portal:home"),
         "county": municipality.county.get_absolute_url(),
         "police-area": area.get_absolute_url(),
         "municipality": municipality.get_absolute_url(),
@@ -109,5 +109,5 @@ def test_search_query_count_is_fixed(client, db, django_assert_num_queries):
     build_municipality(40)
     # One query per kind of content, plus one for municipality names.
     with django_assert_num_queries(8):
-        response = client.get(reverse("promises:search"), {"q": "aktivitet"})
+        response = client.get(reverse("portal:search"), {"q": "aktivitet"})
     assert "Aktivitet" in response.content.decode()

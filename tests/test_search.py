@@ -8,7 +8,7 @@ import pytest
 from django.db import connection
 from django.urls import reverse
 
-from promises import search
+from portal import search
 from tests.factories import (
     ActivityFactory,
     ActivityStatusFactory,
@@ -18,7 +18,7 @@ from tests.factories import (
 
 
 def search_page(client, query):
-    response = client.get(reverse("promises:search"), {"q": query})
+    response = client.get(reverse("portal:search"), {"q": query})
     assert response.status_code == 200
     return response.content.decode()
 
@@ -31,7 +31,7 @@ def test_a_stem_finds_its_inflected_forms_and_marks_them(client, seed_content):
     html = search_page(client, "krogtillsyn")
     links = result_links(html)
     assert links == [
-        reverse("promises:period", kwargs={"municipality_slug": "jonkoping", "slug": "2020"})
+        reverse("portal:period", kwargs={"municipality_slug": "jonkoping", "slug": "2020"})
         + f"#aktivitet-{pk}"
         for pk in search_ids("krogtillsyner")
     ]
@@ -52,7 +52,7 @@ def search_ids(word):
 def test_finds_situation_pictures_promises_and_agreements(client, seed_content):
     html = search_page(client, "stationsområdet")
     jarfalla_2019 = reverse(
-        "promises:period", kwargs={"municipality_slug": "jarfalla", "slug": "2019-2020"}
+        "portal:period", kwargs={"municipality_slug": "jarfalla", "slug": "2019-2020"}
     )
     assert jarfalla_2019 in result_links(html)
     assert any("samverkansoverenskommelser" in link for link in result_links(html))
@@ -79,7 +79,7 @@ def test_lower_case_finds_swedish_capitals(client, seed_content):
 
 def test_municipality_names_come_first(client, seed_content):
     html = search_page(client, "Sollentuna")
-    assert result_links(html)[0] == reverse("promises:municipality", kwargs={"slug": "sollentuna"})
+    assert result_links(html)[0] == reverse("portal:municipality", kwargs={"slug": "sollentuna"})
 
 
 def test_drafts_are_never_found(client, db):

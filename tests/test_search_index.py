@@ -13,7 +13,7 @@ def test_an_edited_activity_is_found_by_its_new_words(seed_content, client):
     activity = Activity.objects.get(text__contains="Öxnehaga torg")
     activity.text = "Kommunen ska bygga en lekplats vid Öxnehaga torg."
     activity.save()
-    page = client.get(reverse("promises:search"), {"q": "lekplats"}).content.decode()
+    page = client.get(reverse("portal:search"), {"q": "lekplats"}).content.decode()
     assert "<mark>lekplats</mark>" in page
 
 

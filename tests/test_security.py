@@ -28,7 +28,7 @@ def run_manage(*args, **env):
 
 @pytest.mark.django_db
 def test_every_response_carries_the_security_headers(client):
-    response = client.get(reverse("promises:about"))
+    response = client.get(reverse("portal:about"))
     csp = response["Content-Security-Policy"]
     for directive in (
         "default-src 'none'",

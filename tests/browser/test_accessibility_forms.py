@@ -109,7 +109,7 @@ def test_flood_limit_page_is_accessible(live_server, browser, viewport, settings
 
 def test_keyboard_only_report_from_the_footer_of_the_about_page(live_server, page, settings):
     settings.ACCESSIBILITY_MIN_FILL_SECONDS = 0
-    page.goto(live_server.url + reverse("promises:about"))
+    page.goto(live_server.url + reverse("portal:about"))
 
     tab_to(page, "Påtala bristande tillgänglighet")
     page.keyboard.press("Enter")

@@ -7,8 +7,8 @@ import re
 import pytest
 from django.urls import reverse
 
+from ..admin_helpers import admin_url, make_corner
 from ..factories import ActivityFactory, ActivityStatusFactory
-from ..test_admin_support import admin_url, make_corner
 from .conftest import PHONE
 from .conftest import assert_accessible as shared_assert_accessible
 

@@ -7,7 +7,7 @@ from django.urls import reverse
 from followup.models import ActivityStatus, FollowUpReport
 from promises.models import CooperationAgreement, PromisePeriod
 from tests.factories import ActivityStatusFactory
-from tests.test_pages_public import period_url, report_url
+from tests.helpers import period_url, report_url
 
 from .conftest import DESKTOP, PHONE, assert_accessible
 
@@ -34,19 +34,19 @@ def agreement_url():
 
 
 PAGES = {
-    "start": lambda: reverse("promises:home"),
-    "om": lambda: reverse("promises:about"),
-    "sok": lambda: reverse("promises:search") + "?q=krogtillsyn",
-    "sok-fel": lambda: reverse("promises:search") + "?q=" + "lång " * 60,
-    "sok-inga-traffar": lambda: reverse("promises:search") + "?q=zzzyxw",
-    "lan": lambda: reverse("promises:county", kwargs={"slug": "jonkopings-lan"}),
-    "kommun": lambda: reverse("promises:municipality", kwargs={"slug": "jarfalla"}),
-    "kommun-utan-lofte": lambda: reverse("promises:municipality", kwargs={"slug": "sigtuna"}),
+    "start": lambda: reverse("portal:home"),
+    "om": lambda: reverse("portal:about"),
+    "sok": lambda: reverse("portal:search") + "?q=krogtillsyn",
+    "sok-fel": lambda: reverse("portal:search") + "?q=" + "lång " * 60,
+    "sok-inga-traffar": lambda: reverse("portal:search") + "?q=zzzyxw",
+    "lan": lambda: reverse("portal:county", kwargs={"slug": "jonkopings-lan"}),
+    "kommun": lambda: reverse("portal:municipality", kwargs={"slug": "jarfalla"}),
+    "kommun-utan-lofte": lambda: reverse("portal:municipality", kwargs={"slug": "sigtuna"}),
     "period": lambda: period_url("jarfalla", "2019-2020"),
     "period-med-aktiviteter-per-lofte": lambda: period_url("jonkoping", "2018-2019"),
     "uppfoljning-med-status": add_statuses,
     "uppfoljning-utan-status": lambda: report_url("jonkoping", "2018-2019", 2018, 3),
-    "lokalpolisomrade": lambda: reverse("promises:police-area", kwargs={"slug": "sollentuna"}),
+    "lokalpolisomrade": lambda: reverse("portal:police-area", kwargs={"slug": "sollentuna"}),
     "overenskommelse": agreement_url,
 }
 
@@ -126,7 +126,7 @@ def tab_to_link(page, text, limit=200):
 
 
 def test_keyboard_only_from_start_to_a_follow_up(live_server, page, seed_content):
-    page.goto(live_server.url + reverse("promises:home"))
+    page.goto(live_server.url + reverse("portal:home"))
     steps = [
         ("Jönköpings län", "Jönköpings län"),
         ("Jönköping", "Medborgarlöften i Jönköping"),
@@ -150,7 +150,7 @@ def test_keyboard_only_from_start_to_a_follow_up(live_server, page, seed_content
 def test_search_from_the_start_page_finds_and_marks_an_inflected_word(
     live_server, page, seed_content
 ):
-    page.goto(live_server.url + reverse("promises:home"))
+    page.goto(live_server.url + reverse("portal:home"))
     page.get_by_label("Sök bland medborgarlöften").fill("krogtillsyn")
     with page.expect_navigation():
         page.keyboard.press("Enter")
@@ -167,6 +167,6 @@ def test_search_from_the_start_page_finds_and_marks_an_inflected_word(
 
 def test_a_period_in_the_past_is_labelled_with_its_years(live_server, page, seed_content):
     assert not PromisePeriod.objects.published().current().exists()
-    page.goto(live_server.url + reverse("promises:municipality", kwargs={"slug": "sollentuna"}))
+    page.goto(live_server.url + reverse("portal:municipality", kwargs={"slug": "sollentuna"}))
     heading = page.get_by_role("heading", level=2).first.inner_text()
     assert heading == "Senaste medborgarlöftet (2023–2024)"

@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+
+
+class CoreConfig(AppConfig):
+    """The bottom layer: what every app shares. It imports no other app of the project."""
+
+    name = "core"
+    verbose_name = "Gemensamt"

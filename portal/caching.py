@@ -1,0 +1,161 @@
+"""Whole-page caching of the public pages, correct the moment content changes.
+
+One "content version" in the shared cache stamps every cached page and every ETag.
+Any save or delete of content bumps it (signals: the one side effect we allow in them),
+so the next request on any server renders afresh. Promises change a few times a year
+and are read all the time, so one version for all pages is both simple and cheap.
+If the cache is unreachable the pages are served uncached, never broken.
+"""
+
+import hashlib
+import logging
+import time
+from functools import wraps
+
+from django.apps import apps
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.http import HttpResponse
+from django.utils import timezone
+from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.http import http_date
+
+logger = logging.getLogger(__name__)
+
+VERSION_KEY = "public-content-version"
+PAGE_TTL = 60 * 60 * 24
+
+
+class _Outage:
+    """Log a cache outage once when it starts and once when it ends, not per call."""
+
+    failing = False
+
+    @classmethod
+    def failed(cls, what):
+        if not cls.failing:
+            logger.error("Cache unreachable (%s); public pages are served uncached.", what)
+        cls.failing = True
+
+    @classmethod
+    def succeeded(cls):
+        if cls.failing:
+            logger.warning("Cache reachable again.")
+        cls.failing = False
+
+
+def _safely(operation, *args):
+    """Run a cache operation; a cache outage must not take the pages down."""
+    try:
+        result = operation(*args)
+    except Exception:  # noqa: BLE001 - every backend raises its own errors
+        _Outage.failed(operation.__name__)
+        return None
+    _Outage.succeeded()
+    return result
+
+
+def content_version():
+    """The current version (nanoseconds since the epoch of the last change), or None
+    when the cache cannot be reached."""
+    return _safely(cache.get_or_set, VERSION_KEY, time.time_ns, None)
+
+
+def _write_new_version():
+    # In a savepoint: with the database as cache, a failing write must not abort the
+    # transaction of the save that triggered it.
+    with transaction.atomic():
+        cache.set(VERSION_KEY, time.time_ns(), None)
+
+
+def _write_new_version_after_commit():
+    _safely(_write_new_version)
+
+
+def bump_content_version(**kwargs):
+    """Signal receiver: content changed, so every cached page and ETag is stale.
+
+    The version changes at once (so reads on this connection are fresh) and, inside a
+    transaction, once more when it commits: a page another process rendered from the
+    old rows in between must not survive. One after-commit write per transaction, not
+    one per saved row."""
+    _safely(_write_new_version)
+    connection = transaction.get_connection()
+    # run_on_commit holds (savepoint ids, callback, robust) for this transaction.
+    pending = any(entry[1] is _write_new_version_after_commit for entry in connection.run_on_commit)
+    if connection.in_atomic_block and not pending:
+        transaction.on_commit(_write_new_version_after_commit)
+
+
+def public_models():
+    """Every model whose rows public pages show: those that declare a public() queryset
+    (the same declaration the pages start from), so a new public model is covered
+    without a list to keep."""
+    return [m for m in apps.get_models() if callable(getattr(m._default_manager, "public", None))]
+
+
+def invalidate_on_public_content_change():
+    """Bump the content version whenever a row of a public model is saved or deleted, or
+    a many-to-many relation of one changes."""
+    for model in public_models():
+        uid = f"bump-content-version-{model._meta.label_lower}"
+        post_save.connect(bump_content_version, sender=model, dispatch_uid=uid + "-save")
+        post_delete.connect(bump_content_version, sender=model, dispatch_uid=uid + "-delete")
+        for field in model._meta.local_many_to_many:
+            m2m_changed.connect(
+                bump_content_version,
+                sender=field.remote_field.through,
+                dispatch_uid=uid + field.name,
+            )
+
+
+def _public_headers(response, version):
+    patch_cache_control(response, public=True, max_age=0, must_revalidate=True)
+    if version is not None:
+        response["Last-Modified"] = http_date(version // 1_000_000_000)
+    return response
+
+
+def cached_public_page(view):
+    """Cache a public GET view whole, keyed on the full path and stamped with the
+    content version, and answer conditional requests (ETag / Last-Modified) with 304."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if request.method not in ("GET", "HEAD"):
+            return view(request, *args, **kwargs)
+        # Today's date is part of the key: whether a period is in force changes at
+        # midnight without any edit.
+        today = timezone.localdate().isoformat()
+        path_hash = hashlib.sha256(f"{today} {request.get_full_path()}".encode()).hexdigest()
+        page_key = f"page:{path_hash}"
+        # One round trip for both: the version and the stored page, which carries the
+        # version it was rendered under.
+        found = _safely(cache.get_many, [VERSION_KEY, page_key])
+        version = found.get(VERSION_KEY) if found is not None else None
+        if version is None and found is not None:
+            version = content_version()
+        if version is None:
+            return _public_headers(view(request, *args, **kwargs), None)
+        etag = f'"{version:x}-{path_hash[:12]}"'
+        last_modified = version // 1_000_000_000
+        not_modified = get_conditional_response(request, etag=etag, last_modified=last_modified)
+        if not_modified is not None:
+            return _public_headers(not_modified, version)
+        stored = found.get(page_key)
+        if stored is not None and stored[0] == version:
+            response = HttpResponse(stored[1], content_type=stored[2])
+        else:
+            response = view(request, *args, **kwargs)
+            if response.status_code == 200 and not response.streaming:
+                if hasattr(response, "render"):  # a TemplateResponse, such as the sitemap
+                    response.render()
+                page = (version, response.content, response["Content-Type"])
+                _safely(cache.set, page_key, page, PAGE_TTL)
+        if response.status_code == 200:
+            response["ETag"] = etag
+            _public_headers(response, version)
+        return response
+
+    return wrapper

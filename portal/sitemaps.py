@@ -1,0 +1,74 @@
+"""sitemap.xml: every public page that shows published content."""
+
+from django.contrib.sitemaps import Sitemap
+from django.db.models import Exists, OuterRef, Q
+from django.urls import reverse
+
+from followup.models import FollowUpReport
+from municipalities.models import County, LocalPoliceArea, Municipality
+from promises.models import CooperationAgreement, PromisePeriod
+
+
+class StaticSitemap(Sitemap):
+    def items(self):
+        return ["portal:home", "portal:about"]
+
+    def location(self, item):
+        return reverse(item)
+
+
+class CountySitemap(Sitemap):
+    def items(self):
+        return County.objects.order_by("name")
+
+
+class MunicipalitySitemap(Sitemap):
+    """Municipalities with a published period or agreement; the others only say that
+    nothing is published yet."""
+
+    def items(self):
+        periods = PromisePeriod.objects.public().filter(municipality=OuterRef("pk"))
+        agreements = CooperationAgreement.objects.public().filter(municipality=OuterRef("pk"))
+        return Municipality.objects.filter(Q(Exists(periods)) | Q(Exists(agreements))).order_by(
+            "name"
+        )
+
+
+class PoliceAreaSitemap(Sitemap):
+    def items(self):
+        return LocalPoliceArea.objects.order_by("name")
+
+
+class PeriodSitemap(Sitemap):
+    def items(self):
+        return PromisePeriod.objects.public().select_related("municipality").order_by("pk")
+
+    def lastmod(self, period):
+        return period.updated_at
+
+
+class ReportSitemap(Sitemap):
+    def items(self):
+        return FollowUpReport.objects.public().select_related("period__municipality").order_by("pk")
+
+    def lastmod(self, report):
+        return report.updated_at
+
+
+class AgreementSitemap(Sitemap):
+    def items(self):
+        return CooperationAgreement.objects.public().select_related("municipality").order_by("pk")
+
+    def lastmod(self, agreement):
+        return agreement.updated_at
+
+
+SITEMAPS = {
+    "sidor": StaticSitemap,
+    "lan": CountySitemap,
+    "kommuner": MunicipalitySitemap,
+    "lokalpolisomraden": PoliceAreaSitemap,
+    "medborgarloften": PeriodSitemap,
+    "uppfoljningar": ReportSitemap,
+    "overenskommelser": AgreementSitemap,
+}

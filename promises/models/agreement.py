@@ -1,0 +1,86 @@
+"""Cooperation agreements (samverkansöverenskommelser)."""
+
+from django.contrib.postgres.search import SearchVectorField
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from simple_history.models import HistoricalRecords
+
+from core.publishing import Publishable, PublishableQuerySet
+from municipalities.models import LocalPoliceArea, Municipality
+
+
+class CooperationAgreementQuerySet(PublishableQuerySet):
+    def for_municipality(self, municipality):
+        """Agreements of one municipality, newest first."""
+        return self.filter(municipality=municipality).order_by("-valid_from")
+
+    def with_place(self):
+        """Agreements with their municipality, county and police area in the same query."""
+        return self.select_related("municipality__county", "police_area")
+
+
+class CooperationAgreement(Publishable):
+    """A samverkansöverenskommelse between a municipality and its local police area."""
+
+    scope_path = ""
+
+    municipality = models.ForeignKey(
+        Municipality,
+        on_delete=models.PROTECT,
+        related_name="cooperation_agreements",
+        verbose_name="kommun",
+    )
+    police_area = models.ForeignKey(
+        LocalPoliceArea,
+        on_delete=models.PROTECT,
+        related_name="cooperation_agreements",
+        verbose_name="lokalpolisområde",
+    )
+    title = models.CharField("rubrik", max_length=200)
+    valid_from = models.DateField("gäller från")
+    valid_to = models.DateField("gäller till och med")
+    may_be_extended = models.BooleanField("kan förlängas", default=False)
+    summary = models.TextField("sammanfattning", blank=True)
+    focus_areas = models.TextField("fokusområden", blank=True, help_text="Ett fokusområde per rad.")
+    body = models.TextField("beskrivning", blank=True)
+    quote = models.TextField("citat", blank=True)
+    quote_by = models.CharField("citatet av", max_length=200, blank=True)
+
+    objects = CooperationAgreementQuerySet.as_manager()
+    # Kept by a PostgreSQL trigger for full-text search; unused (NULL) on SQLite.
+    search_vector = SearchVectorField(null=True, editable=False)
+    history = HistoricalRecords(
+        verbose_name="historik för överenskommelse", excluded_fields=["search_vector"]
+    )
+
+    class Meta:
+        ordering = ["municipality__name", "-valid_from"]
+        verbose_name = "samverkansöverenskommelse"
+        verbose_name_plural = "samverkansöverenskommelser"
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(valid_to__gte=F("valid_from")),
+                name="agreement_ends_after_start",
+                violation_error_message="Slutdatum kan inte vara före startdatum.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.municipality.name}: {self.title}"
+
+    def get_absolute_url(self):
+        return reverse(
+            "portal:agreement",
+            kwargs={"municipality_slug": self.municipality.slug, "pk": self.pk},
+        )
+
+    @property
+    def focus_area_list(self):
+        return [line.strip() for line in self.focus_areas.splitlines() if line.strip()]
+
+    def clean(self):
+        super().clean()
+        if self.valid_from and self.valid_to and self.valid_to < self.valid_from:
+            raise ValidationError({"valid_to": "Slutdatum kan inte vara före startdatum."})
