@@ -11,7 +11,8 @@ from django.contrib.auth.models import Permission
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.html import format_html
-from simple_history.admin import SimpleHistoryAdmin
+
+from core.admin import HistoryAdmin
 
 from . import services
 from .models import (
@@ -24,7 +25,7 @@ from .models import (
 
 
 @admin.register(AccessibilityStatement)
-class AccessibilityStatementAdmin(SimpleHistoryAdmin):
+class AccessibilityStatementAdmin(HistoryAdmin):
     list_display = ["__str__", "compliance_status", "reviewed_on", "answer_days"]
     fieldsets = [
         (None, {"fields": ["service_name", "compliance_status", "contact_email", "answer_days"]}),

@@ -8,7 +8,7 @@ from django.db import transaction
 from django.urls import path, reverse
 from simple_history.admin import SimpleHistoryAdmin
 
-from . import preview
+from . import preview, publishing
 from .publishing import PublicationStatus
 
 
@@ -71,13 +71,11 @@ class PublishableAdminMixin:
 
     def publish_object(self, request, obj):
         """One step of the publish action; may raise ValidationError (nothing is published)."""
-        obj.mark_published()
-        obj.save()
+        publishing.publish(obj, user=request.user)
 
     def unpublish_object(self, request, obj):
         """One step of the unpublish action."""
-        obj.status = PublicationStatus.DRAFT
-        obj.save()
+        publishing.unpublish(obj, user=request.user)
 
     def has_delete_permission(self, request, obj=None):
         if obj is not None and obj.is_published and not request.user.is_superuser:

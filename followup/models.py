@@ -127,6 +127,14 @@ class FollowUpReport(Publishable):
             },
         )
 
+    def publication_problem(self):
+        if self.period_id and not self.period.is_published:
+            return (
+                f"Uppföljningen kan inte publiceras förrän medborgarlöftet ”{self.period.title}” "
+                "är publicerat."
+            )
+        return None
+
     def clean(self):
         super().clean()
         if self.period_id and self.year and self.tertial in (1, 2, 3):

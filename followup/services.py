@@ -1,19 +1,11 @@
 """The follow-up workflow: create a tertial report with a row per activity, publish it."""
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from core.publishing import PublicationStatus
+from core import publishing
+from core.publishing import attribute_to
 
 from .models import ActivityStatus, ActivityStatusChoice, FollowUpReport
-
-
-def _attribute_to(instance, user):
-    # django-simple-history takes the user from the request (HistoryRequestMiddleware);
-    # outside a request (commands, shell) this names who made the change.
-    if user is not None:
-        instance._history_user = user
-    return instance
 
 
 @transaction.atomic
@@ -22,9 +14,8 @@ def create_report(*, period, year, tertial, summary="", user=None):
     the period ("ej påbörjad"), ready to be filled in. Raises ValidationError in Swedish
     (tertial outside the period, a report for the tertial already exists)."""
     report = FollowUpReport(period=period, year=year, tertial=tertial, summary=summary)
-    report.status = PublicationStatus.DRAFT
     report.full_clean()
-    _attribute_to(report, user).save()
+    attribute_to(report, user).save()
     add_missing_statuses(report=report, user=user)
     return report
 
@@ -41,38 +32,19 @@ def add_missing_statuses(*, report, user=None):
             report=report, activity=activity, status=ActivityStatusChoice.NOT_STARTED
         )
         status.full_clean()
-        _attribute_to(status, user).save()
+        attribute_to(status, user).save()
         created += 1
     return created
 
 
 @transaction.atomic
 def publish_report(*, report, user=None):
-    """Publish a report so citizens can read it. Its period must be published first,
-    otherwise nobody could open the report's page."""
-    report = (
-        FollowUpReport.objects.select_for_update(of=("self",))
-        .select_related("period")
-        .get(pk=report.pk)
-    )
-    if not report.period.is_published:
-        raise ValidationError(
-            f"Uppföljningen kan inte publiceras förrän medborgarlöftet ”{report.period.title}” "
-            "är publicerat."
-        )
+    """Publish a report so citizens can read it, with a row for every activity. Its period
+    must be published first (FollowUpReport.publication_problem)."""
     add_missing_statuses(report=report, user=user)
-    if not report.is_published:
-        report.mark_published()
-        report.full_clean()
-        _attribute_to(report, user).save()
-    return report
+    return publishing.publish(report, user=user)
 
 
-@transaction.atomic
 def unpublish_report(*, report, user=None):
     """Take a report off the public site; it becomes a draft again."""
-    report = FollowUpReport.objects.select_for_update().get(pk=report.pk)
-    if report.is_published:
-        report.status = PublicationStatus.DRAFT
-        _attribute_to(report, user).save()
-    return report
+    return publishing.unpublish(report, user=user)

@@ -11,11 +11,6 @@ from .admin_helpers import admin_url, errors_of, form_data, make_corner
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def corner():
-    return make_corner("Alfa")
-
-
 def edit(client, url, **changes):
     data = {**form_data(client.get(url)), **changes}
     response = client.post(url, data)

@@ -2,6 +2,7 @@
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.models import ContentType
 
 from followup.models import ActivityStatus, FollowUpReport
 from municipalities.models import Municipality
@@ -162,3 +163,27 @@ def test_draft_report_is_deleted_with_its_rows(client):
     url = admin_url("followup", "followupreport", "delete", corner.report.pk)
     assert client.post(url, {"post": "yes"}).status_code == 302
     assert not ActivityStatus.objects.filter(pk=corner.status.pk).exists()
+
+
+# --- the admin's "/admin/r/" shortcut -------------------------------------------------------
+def shortcut_url(obj):
+    content_type = ContentType.objects.get_for_model(obj)
+    return f"/admin/r/{content_type.pk}/{obj.pk}/"
+
+
+def test_the_shortcut_leads_to_the_coordinators_own_public_page(client, alfa):
+    client.force_login(alfa.coordinator)
+    response = client.get(shortcut_url(alfa.period))
+    assert response.status_code == 302
+    assert response["Location"].endswith(alfa.period.get_absolute_url())
+
+
+def test_the_shortcut_reveals_nothing_of_another_municipality(client, alfa):
+    beta = make_corner("Beta", published=False)
+    client.force_login(alfa.coordinator)
+    for obj in (beta.period, beta.report, beta.activity, beta.agreement):
+        response = client.get(shortcut_url(obj))
+        assert response.status_code == 404
+        assert "betakommun" not in response.content.decode().lower()
+    missing = client.get(f"/admin/r/{ContentType.objects.get_for_model(beta.period).pk}/999999/")
+    assert missing.status_code == 404
