@@ -42,10 +42,11 @@ test: $(VENV)/.installed-dev browser  ## Run the whole test suite (honours DATAB
 test-servers: $(VENV)/.installed-dev  ## Two gunicorn instances on PostgreSQL + Redis, and a database outage
 	$(VENV)/bin/pytest -m servers tests/test_servers.py
 
-lint: $(VENV)/.installed-dev  ## ruff lint and format check, migrations up to date
+lint: $(VENV)/.installed-dev  ## ruff lint and format check, migrations up to date, layers
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(PY) manage.py makemigrations --check --dry-run
+	$(PY) manage.py import_graph --check
 
 format: $(VENV)/.installed-dev  ## Format the code with ruff
 	$(VENV)/bin/ruff format .

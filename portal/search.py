@@ -86,15 +86,7 @@ def sources():
             "Medborgarlöfte",
             PromisePeriod.objects.public().select_related("municipality"),
             "title",
-            (
-                "lead",
-                "situation",
-                "basis",
-                "expected_effect",
-                "partners",
-                "follow_up_method",
-                "source_note",
-            ),  # fmt: skip
+            PromisePeriod.TEXT_FIELDS,
             ("municipality__name",),
             lambda p: (p.title, p.municipality.name, p.get_absolute_url(), p.updated_at),
         ),

@@ -123,7 +123,7 @@ class PromisePeriodAdmin(
     list_display = ["title", "municipality", "police_area", "starts_on", "ends_on", "status"]
     list_filter = ["status", ("municipality", RelatedOnlyFieldListFilter)]
     list_select_related = ["municipality", "police_area"]
-    search_fields = ["title", "municipality__name", "lead", "situation"]
+    search_fields = ["title", "municipality__name", *PromisePeriod.TEXT_FIELDS]
     autocomplete_fields = ["municipality", "police_area"]
     readonly_fields = ["published_at", "updated_at"]
     inlines = [PromiseInline, GoalInline, ActivityInline]
@@ -146,15 +146,7 @@ class PromisePeriodAdmin(
         (
             "Löftet i text",
             {
-                "fields": [
-                    "lead",
-                    "situation",
-                    "basis",
-                    "expected_effect",
-                    "partners",
-                    "follow_up_method",
-                    "source_note",
-                ],
+                "fields": PromisePeriod.TEXT_FIELDS,
                 "description": (
                     "Lägesbilden beskriver problemen och platserna som polis och kommun ser "
                     "tillsammans. Underlaget är det lägesbilden bygger på: medborgardialoger, "

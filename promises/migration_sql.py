@@ -5,6 +5,8 @@ Kept free of model imports: migrations import it, and must keep working as model
 
 from django.db import migrations
 
+from core.dbrules import run_by_vendor
+
 # PostgreSQL keeps search_vector current with a trigger (title weighted A, the rest B,
 # the municipality's name included so "krogtillsyn Jönköping" works) and a GIN index
 # answers the search. SQLite leaves the column NULL: its search is a simpler fallback.
@@ -52,13 +54,3 @@ def search_vectors(tables):
         run_by_vendor({"postgresql": [sql for args in tables for sql in search_vector_sql(*args)]}),
         run_by_vendor({"postgresql": [sql for args in tables for sql in drop_sql(args[0])]}),
     )
-
-
-def run_by_vendor(statements_by_vendor):
-    """A RunPython function that executes the statements listed for the database in use."""
-
-    def operation(apps, schema_editor):
-        for statement in statements_by_vendor.get(schema_editor.connection.vendor, []):
-            schema_editor.execute(statement)
-
-    return operation

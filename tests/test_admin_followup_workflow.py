@@ -2,6 +2,7 @@
 admin's validation: every rule answers with the form and a Swedish message, never a 500."""
 
 import io
+import re
 
 import pytest
 from django.core.management import call_command
@@ -106,7 +107,11 @@ def test_jarfalla_coordinator_follows_up_tertial_1_2024_and_publishes_it(
     assert "Uppföljning tertial 1 2024" in html
     assert "Närvaron vid Jakobsbergs station har ökat under våren." in html
     assert "Fyra gemensamma kvällar i centrum." in html
-    assert html.count("Genomförd") >= 2 and "Försenad" in html
+    # Each activity's row says the status she chose for it.
+    activities = list(period.activities.order_by("order", "pk"))
+    for activity, status in zip(activities, chosen, strict=True):
+        row = re.search(rf'<tr id="status-{activity.pk}">(.*?)</tr>', html, re.S).group(1)
+        assert f"status--{status}" in row, (activity.text, status)
 
     # And nothing of Jönköping or Sollentuna is hers to see or touch.
     client.post(reverse("admin:login"), {"username": "anna", "password": PASSWORD})

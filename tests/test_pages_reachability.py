@@ -10,6 +10,8 @@ from django.conf import settings
 from django.utils.dateformat import format as date_format
 from django.utils.dateparse import parse_date
 
+from promises.models import PromisePeriod
+
 SEED_DIR = Path(settings.BASE_DIR) / "fixtures" / "seed"
 # Pages outside the public promise pages: forms, search results, admin, files.
 NOT_CRAWLED = ("/admin/", "/tillganglighet/", "/sok/", "/static/", "/sitemap.xml", "/robots.txt")
@@ -51,8 +53,7 @@ def facts():
     for path in sorted(SEED_DIR.glob("*.json")):
         content = json.loads(path.read_text(encoding="utf-8"))
         for period in content.get("periods", []):
-            for field in ("title", "lead", "situation", "basis", "expected_effect",
-                          "partners", "follow_up_method", "source_note"):  # fmt: skip
+            for field in ("title", *PromisePeriod.TEXT_FIELDS):
                 if period.get(field):
                     add(period[field])
             add(swedish_date(period["starts_on"]))

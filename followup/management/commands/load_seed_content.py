@@ -16,10 +16,7 @@ from promises.models import Activity, CooperationAgreement, Goal, Promise, Promi
 
 SEED_DIR = Path(settings.BASE_DIR) / "fixtures" / "seed"
 
-PERIOD_FIELDS = (
-    "slug", "title", "lead", "situation", "basis", "expected_effect", "partners",
-    "follow_up_method", "source_note",
-)  # fmt: skip
+PERIOD_FIELDS = ("slug", "title", *PromisePeriod.TEXT_FIELDS)
 ACTIVITY_FIELDS = ("text", "responsible", "partner_name", "target_count", "target_unit")
 
 
