@@ -49,6 +49,8 @@ class DigestSummary:
     def __str__(self):
         return f"{self.subscribers} e-postmeddelanden om {self.news} publiceringar"
 
+    # news: how many distinct publications the queued e-mails mention.
+
 
 def recent_news(now) -> list[News]:
     """First publications of the last weeks that are still public, oldest first."""
@@ -138,7 +140,6 @@ def queue_digests(*, now=None, dry_run=False, chunk_size=CHUNK_SIZE) -> DigestSu
     news = recent_news(now)
     if not news:
         return summary
-    summary.news = len(news)
     all_keys = set().union(*(n.keys for n in news))
     rows = (
         Subscription.objects.confirmed()
@@ -156,7 +157,7 @@ def queue_digests(*, now=None, dry_run=False, chunk_size=CHUNK_SIZE) -> DigestSu
             "confirmed_at",
         )
     )
-    batch, rendered = [], {}
+    batch, rendered, included = [], {}, set()
     for subscriber_id, group in itertools.groupby(rows.iterator(chunk_size), key=lambda r: r[0]):
         group = list(group)
         email, key, announced_until = group[0][1], group[0][2], group[0][3]
@@ -170,8 +171,10 @@ def queue_digests(*, now=None, dry_run=False, chunk_size=CHUNK_SIZE) -> DigestSu
         )
         if items:
             batch.append((subscriber_id, email, key, items))
+            included.update(items)
         if len(batch) >= chunk_size:
             _flush(batch, rendered, now=now, today=today, dry_run=dry_run, summary=summary)
             batch = []
     _flush(batch, rendered, now=now, today=today, dry_run=dry_run, summary=summary)
+    summary.news = len(included)
     return summary
