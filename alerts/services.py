@@ -160,8 +160,11 @@ def confirm(*, token: str, now=None) -> Confirmed:
         subscription.save()
     scope = scopes.from_keys([subscription.scope_key]).get(subscription.scope_key)
     subscriber = subscription.subscriber
-    links = subscriber_links(subscriber.pk, subscriber.key)
-    return Confirmed(tokens.Check.OK, scope, links["manage_url"])
+    # A path, not SITE_URL: the page links within the site it is shown on.
+    manage_path = reverse(
+        "alerts:manage", kwargs={"token": tokens.subscriber_token(subscriber.pk, subscriber.key)}
+    )
+    return Confirmed(tokens.Check.OK, scope, manage_path)
 
 
 def subscriber_from_token(token: str) -> Subscriber | None:
