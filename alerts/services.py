@@ -50,22 +50,22 @@ def absolute(path: str) -> str:
     return settings.SITE_URL + path
 
 
-_TOKEN_MARK = "TOKEN"
+_LINK_SLOT = "SLOT"
 
 
 @functools.cache
 def _link_pattern(name: str) -> str:
     # reverse() once per process, not twice per subscriber of a 10 000-mail digest.
-    return reverse(name, kwargs={"token": _TOKEN_MARK})
+    return reverse(name, kwargs={"token": _LINK_SLOT})
 
 
 def subscriber_links(subscriber_id: int, key: str) -> dict:
     token = tokens.subscriber_token(subscriber_id, key)
     return {
         "unsubscribe_url": absolute(
-            _link_pattern("alerts:unsubscribe").replace(_TOKEN_MARK, token)
+            _link_pattern("alerts:unsubscribe").replace(_LINK_SLOT, token)
         ),
-        "manage_url": absolute(_link_pattern("alerts:manage").replace(_TOKEN_MARK, token)),
+        "manage_url": absolute(_link_pattern("alerts:manage").replace(_LINK_SLOT, token)),
     }
 
 
