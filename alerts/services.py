@@ -62,9 +62,7 @@ def _link_pattern(name: str) -> str:
 def subscriber_links(subscriber_id: int, key: str) -> dict:
     token = tokens.subscriber_token(subscriber_id, key)
     return {
-        "unsubscribe_url": absolute(
-            _link_pattern("alerts:unsubscribe").replace(_LINK_SLOT, token)
-        ),
+        "unsubscribe_url": absolute(_link_pattern("alerts:unsubscribe").replace(_LINK_SLOT, token)),
         "manage_url": absolute(_link_pattern("alerts:manage").replace(_LINK_SLOT, token)),
     }
 
