@@ -178,3 +178,23 @@ def test_pages_link_their_feed_in_the_head_and_show_the_follow_section(
     assert "Ett flöde är en adress som en flödesläsare" in body
     assert f'href="{feed_url}"' in body
     assert 'action="/folj/"' in body and 'name="email"' in body
+
+
+def test_feed_queries_do_not_grow_with_the_data(client, world, django_assert_num_queries):
+    url = reverse("alerts:feed-county", kwargs={"slug": world["municipality"].county.slug})
+    # The county, then reports (with their status counts), periods and agreements.
+    with django_assert_num_queries(4):
+        client.get(url)
+    for n in range(10):
+        period = PromisePeriodFactory(
+            municipality=world["municipality"],
+            police_area=world["area"],
+            starts_on=D(1990 + n, 1, 1),
+            ends_on=D(1990 + n, 12, 31),
+            slug=f"p{n}",
+        )
+        FollowUpReportFactory(period=period, year=1990 + n, tertial=1)
+        CooperationAgreementFactory(municipality=world["municipality"], police_area=world["area"])
+    # The saves above made the cached feed stale: it is rendered again.
+    with django_assert_num_queries(4):
+        assert len(parse(client.get(url)).entries) == 4 + 30
