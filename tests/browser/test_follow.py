@@ -118,3 +118,12 @@ def test_follow_sections_and_problem_pages_are_accessible(
         assert problem.get_by_role("heading", level=1).inner_text() == heading
         assert_accessible(problem)
     context.close()
+
+
+def test_the_follow_section_and_form_fit_320_px(live_server, open_page, town):
+    page = open_page({"width": 320, "height": 640})
+    for path in ("/kommuner/odeshog/", "/folj/?omrade=kommun/odeshog"):
+        page.goto(live_server.url + path)
+        assert page.get_by_role("button", name="Prenumerera").is_visible()
+        overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+        assert overflow <= 0, path
