@@ -215,6 +215,8 @@ def purge(*, now=None, dry_run=False) -> int:
         return gone.count()
     emails = list(gone.values_list("email", flat=True))
     erasable.delete()
+    # Delivered alert mail is kept a few days (for the daily limit), then forgotten.
+    outbox.delete_finished(kind_prefix=KIND_PREFIX, older_than=tokens.confirm_max_age(), now=now)
     for email in emails:
         QueuedEmail.objects.to(email).of_kind(KIND_PREFIX).delete()
     return Subscriber.objects.filter(email__in=emails).delete()[1].get("alerts.Subscriber", 0)

@@ -75,6 +75,17 @@ def cancel(*, recipient: str, kind_prefix: str) -> int:
     )
 
 
+def delete_finished(*, kind_prefix: str, older_than: datetime.timedelta, now=None) -> int:
+    """Delete sent and stopped e-mails of a kind older than `older_than`: once delivered,
+    a copy of the text (and the address) serves no one."""
+    before = (now or timezone.now()) - older_than
+    return (
+        QueuedEmail.objects.of_kind(kind_prefix)
+        .filter(state__in=[EmailState.SENT, EmailState.CANCELLED], created_at__lt=before)
+        .delete()[0]
+    )
+
+
 def failure_count(kind_prefix: str = "") -> int:
     """How many e-mails gave up and wait for a person (for admin pages and checks)."""
     return QueuedEmail.objects.failed().of_kind(kind_prefix).count()

@@ -177,6 +177,22 @@ def test_purge_erases_ended_and_expired_unconfirmed_addresses_with_their_mail(pl
     assert kept.subscriptions.get().state == "confirmed"
 
 
+def test_purge_forgets_delivered_alert_mail_after_a_week(place):
+    now = timezone.now()
+    for age, state in [(8, "sent"), (8, "pending"), (2, "sent")]:
+        QueuedEmail.objects.create(
+            kind="alerts.digest",
+            recipient="kvar@example.se",
+            subject=f"{age} {state}",
+            text_body="t",
+            state=state,
+            sent_at=now if state == "sent" else None,
+            created_at=now - age * DAY,
+        )
+    services.purge(now=now)
+    assert set(QueuedEmail.objects.values_list("subject", flat=True)) == {"8 pending", "2 sent"}
+
+
 def test_only_superusers_see_addresses_editors_see_counts_coordinators_nothing(
     client, place, django_user_model
 ):
