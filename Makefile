@@ -40,7 +40,7 @@ test: $(VENV)/.installed-dev browser  ## Run the whole test suite (honours DATAB
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
 
 test-servers: $(VENV)/.installed-dev  ## Two gunicorn instances on PostgreSQL + Redis, and a database outage
-	$(VENV)/bin/pytest -m servers tests/test_servers.py
+	$(VENV)/bin/pytest -m servers tests/test_servers.py tests/test_servers_alerts.py
 
 lint: $(VENV)/.installed-dev  ## ruff lint and format check, migrations up to date, layers
 	$(VENV)/bin/ruff check .

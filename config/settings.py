@@ -61,8 +61,11 @@ INSTALLED_APPS = [
     "csp",
     "simple_history",
     "axes",
-    # Bottom to top: shared pieces, the domain apps, then the public site.
+    # Bottom to top: shared pieces, the domain apps, then the public site. alerts comes
+    # before accessibility only because its purge_personal_data command extends theirs.
     "core",
+    "outbox",
+    "alerts",
     "municipalities",
     "promises",
     "followup",
@@ -267,3 +270,12 @@ ACCESSIBILITY_PURGE_AFTER_DAYS = env.int("ACCESSIBILITY_PURGE_AFTER_DAYS", defau
 # Attempts before an outbox e-mail is marked failed (an editor can retry it in the admin).
 ACCESSIBILITY_EMAIL_MAX_ATTEMPTS = env.int("ACCESSIBILITY_EMAIL_MAX_ATTEMPTS", default=5)
 # --- end accessibility ------------------------------------------------------------------
+
+# --- Outbox (outbox/) and alerts (alerts/) ----------------------------------------------
+# Attempts before a queued e-mail is marked failed and counted for the editors.
+OUTBOX_MAX_ATTEMPTS = env.int("OUTBOX_MAX_ATTEMPTS", default=5)
+# Days a confirmation link works; unconfirmed addresses are erased after that.
+ALERTS_CONFIRM_DAYS = env.int("ALERTS_CONFIRM_DAYS", default=7)
+# Confirmation e-mails one address can get per 24 hours, whoever asks.
+ALERTS_CONFIRMATIONS_PER_DAY = env.int("ALERTS_CONFIRMATIONS_PER_DAY", default=3)
+# --- end outbox and alerts --------------------------------------------------------------

@@ -20,12 +20,13 @@ LAYERS = {
     "accessibility": 2,
     "promises": 3,
     "followup": 4,
-    # Site level: the public site and the apps that publish the data in other forms.
-    "portal": 5,
+    # Site level: the search index, the public site (its pages and the page cache), and
+    # the apps that publish the same data in other forms through the page cache.
     "search": 5,
-    "alerts": 5,
-    "opendata": 5,
-    "config": 6,
+    "portal": 6,
+    "alerts": 7,
+    "opendata": 7,
+    "config": 8,
 }
 
 
