@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "promises",
     "followup",
     "accessibility",
+    "opendata",
 ]
 
 MIDDLEWARE = [
@@ -264,3 +265,17 @@ ACCESSIBILITY_PURGE_AFTER_DAYS = env.int("ACCESSIBILITY_PURGE_AFTER_DAYS", defau
 # Attempts before an outbox e-mail is marked failed (an editor can retry it in the admin).
 ACCESSIBILITY_EMAIL_MAX_ATTEMPTS = env.int("ACCESSIBILITY_EMAIL_MAX_ATTEMPTS", default=5)
 # --- end accessibility ------------------------------------------------------------------
+
+# --- Open data (opendata/) ------------------------------------------------------------
+# The publisher in the DCAT-AP-SE catalogue (/datasets/dcat): its name and its 10-digit
+# organisation number, which dataportal.se turns into http://dataportal.se/organisation/SE<nr>.
+OPENDATA_PUBLISHER_NAME = env.str("OPENDATA_PUBLISHER_NAME", default="Medborgarlöften")
+OPENDATA_PUBLISHER_ORGNR = env.str("OPENDATA_PUBLISHER_ORGNR", default="2021000000")
+if not (len(OPENDATA_PUBLISHER_ORGNR) == 10 and OPENDATA_PUBLISHER_ORGNR.isdigit()):
+    raise ImproperlyConfigured("OPENDATA_PUBLISHER_ORGNR must be 10 digits, no hyphen.")
+# The contact point for questions about the data (kept apart from the publisher).
+OPENDATA_CONTACT_NAME = env.str("OPENDATA_CONTACT_NAME", default="Medborgarlöften, öppna data")
+OPENDATA_CONTACT_EMAIL = env.str("OPENDATA_CONTACT_EMAIL", default=CONTACT_EMAIL)
+# API requests per minute from one client address before it answers 429.
+OPENDATA_API_RATE_LIMIT_PER_MINUTE = env.int("OPENDATA_API_RATE_LIMIT_PER_MINUTE", default=120)
+# --- end open data ----------------------------------------------------------------------

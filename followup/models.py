@@ -38,6 +38,10 @@ class FollowUpReportQuerySet(PublishableQuerySet):
         """Published reports of published periods: what a citizen may open."""
         return self.published().filter(period__status="published")
 
+    def public(self):
+        """What anyone may see and download (the same as visible())."""
+        return self.visible()
+
     def chronological(self):
         """Earliest tertial first."""
         return self.order_by("year", "tertial")
@@ -148,6 +152,16 @@ class ActivityStatusChoice(models.TextChoices):
     CANCELLED = "utgar", "Utgår"
 
 
+# --- public(): a status is public when its report is ----------------------------------
+class ActivityStatusQuerySet(models.QuerySet):
+    def public(self):
+        """What anyone may see and download: statuses in visible reports."""
+        return self.filter(report__status="published", report__period__status="published")
+
+
+# --- end public() ---------------------------------------------------------------------
+
+
 class ActivityStatus(models.Model):
     report = models.ForeignKey(
         FollowUpReport,
@@ -172,6 +186,7 @@ class ActivityStatus(models.Model):
         help_text="För aktiviteter med mätbart mål: hur många hittills.",
     )
 
+    objects = ActivityStatusQuerySet.as_manager()
     # Kept by a PostgreSQL trigger for full-text search; unused (NULL) on SQLite.
     search_vector = SearchVectorField(null=True, editable=False)
     history = HistoricalRecords(

@@ -14,10 +14,14 @@ from simple_history.models import HistoricalRecords
 
 from municipalities.models import LocalPoliceArea, Municipality
 
-from .publishing import Publishable, PublishableQuerySet
+from .publishing import Publishable, PublicationStatus, PublishableQuerySet
 
 
 class PromisePeriodQuerySet(PublishableQuerySet):
+    def public(self):
+        """What anyone may see and download: published periods."""
+        return self.published()
+
     def for_municipality(self, municipality):
         """Periods of one municipality, newest first."""
         return self.filter(municipality=municipality).order_by("-starts_on")
@@ -192,6 +196,16 @@ class PromisePeriod(Publishable):
         super().save(*args, **kwargs)
 
 
+# --- public(): promises, goals and activities are public when their period is -----------
+class PeriodContentQuerySet(models.QuerySet):
+    def public(self):
+        """What anyone may see and download: the content of published periods."""
+        return self.filter(period__status=PublicationStatus.PUBLISHED)
+
+
+# --- end public() ---------------------------------------------------------------------
+
+
 class Promise(models.Model):
     """A commitment (löfte) within a period."""
 
@@ -202,6 +216,7 @@ class Promise(models.Model):
     description = models.TextField("beskrivning", blank=True)
     order = models.PositiveSmallIntegerField("ordning", default=0)
 
+    objects = PeriodContentQuerySet.as_manager()
     # Kept by a PostgreSQL trigger for full-text search; unused (NULL) on SQLite.
     search_vector = SearchVectorField(null=True, editable=False)
     history = HistoricalRecords(
@@ -259,6 +274,7 @@ class Goal(PeriodPart):
     text = models.TextField("mål")
     deadline = models.DateField("ska vara uppnått senast", null=True, blank=True)
 
+    objects = PeriodContentQuerySet.as_manager()
     # Kept by a PostgreSQL trigger for full-text search; unused (NULL) on SQLite.
     search_vector = SearchVectorField(null=True, editable=False)
     history = HistoricalRecords(verbose_name="historik för mål", excluded_fields=["search_vector"])
@@ -302,6 +318,7 @@ class Activity(PeriodPart):
         "enhet", max_length=60, blank=True, help_text="Till exempel ”tillfällen” eller ”ärenden”."
     )
 
+    objects = PeriodContentQuerySet.as_manager()
     # Kept by a PostgreSQL trigger for full-text search; unused (NULL) on SQLite.
     search_vector = SearchVectorField(null=True, editable=False)
     history = HistoricalRecords(
@@ -346,6 +363,10 @@ class Activity(PeriodPart):
 
 
 class CooperationAgreementQuerySet(PublishableQuerySet):
+    def public(self):
+        """What anyone may see and download: published agreements."""
+        return self.published()
+
     def for_municipality(self, municipality):
         """Agreements of one municipality, newest first."""
         return self.filter(municipality=municipality).order_by("-valid_from")

@@ -1,0 +1,138 @@
+"""Streamed CSV, JSON and ZIP files: rows go out in chunks as they are read from the
+database (QuerySet.iterator), so the national files never sit in memory.
+
+The ZIP is streamed too: zipfile writes to a write-only sink (it then uses data
+descriptors instead of seeking back), and each chunk is handed on as soon as it is written.
+"""
+
+import csv
+import io
+import json
+import zipfile
+
+from django.utils import timezone
+
+from .datasets import DATASETS
+
+ROWS_PER_CHUNK = 1000
+LICENSE_URL = "http://creativecommons.org/publicdomain/zero/1.0/"
+LICENSE_TITLE = "Creative Commons Zero v1.0 Universal"
+
+
+def csv_chunks(dataset, queryset):
+    """RFC 4180 CSV: UTF-8, comma, a header row, CRLF line ends, quotes doubled."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow([column.name for column in dataset.columns])
+    for n, row in enumerate(dataset.csv_rows(queryset), start=1):
+        writer.writerow(row)
+        if n % ROWS_PER_CHUNK == 0:
+            yield buffer.getvalue().encode()
+            buffer.seek(0)
+            buffer.truncate()
+    yield buffer.getvalue().encode()
+
+
+def json_chunks(dataset, queryset):
+    """A JSON array of objects, one per row, one row per line."""
+    parts = ["["]
+    separator = "\n"
+    for n, row in enumerate(dataset.json_rows(queryset), start=1):
+        parts.append(separator + json.dumps(row, ensure_ascii=False))
+        separator = ",\n"
+        if n % ROWS_PER_CHUNK == 0:
+            yield "".join(parts).encode()
+            parts = []
+    parts.append("\n]\n")
+    yield "".join(parts).encode()
+
+
+def datapackage(selection, title_suffix=""):
+    """The Frictionless Tabular Data Package descriptor for the CSV files of `selection`
+    (dataset, queryset) pairs: each file, its fields, keys and the licence."""
+    resources = []
+    slugs = {dataset.slug for dataset, _ in selection}
+    for dataset, _ in selection:
+        fields = []
+        for column in dataset.columns:
+            spec = {"name": column.name, "type": column.type, "description": column.meaning}
+            # Text may be empty, which CSV cannot tell from missing; required is only
+            # asserted for the other types.
+            if column.required and column.type != "string":
+                spec["constraints"] = {"required": True}
+            fields.append(spec)
+        schema = {"fields": fields, "primaryKey": ["id"], "missingValues": [""]}
+        schema["foreignKeys"] = [
+            {"fields": [name], "reference": {"resource": target, "fields": ["id"]}}
+            for name, target in dataset.foreign_keys
+            if target in slugs
+        ]
+        resources.append(
+            {
+                "name": dataset.slug,
+                "path": f"{dataset.slug}.csv",
+                "profile": "tabular-data-resource",
+                "title": dataset.title,
+                "description": dataset.description,
+                "format": "csv",
+                "mediatype": "text/csv",
+                "encoding": "utf-8",
+                "schema": schema,
+            }
+        )
+    return {
+        "profile": "tabular-data-package",
+        "name": "medborgarloften",
+        "title": f"Medborgarlöften{title_suffix}",
+        "description": "Medborgarlöften från polisen och Sveriges kommuner och deras "
+        "uppföljning per tertial.",
+        "created": timezone.now().strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "licenses": [{"name": "CC0-1.0", "path": LICENSE_URL, "title": LICENSE_TITLE}],
+        "resources": resources,
+    }
+
+
+class _Sink(io.RawIOBase):
+    """A write-only stream that keeps what was written until it is taken."""
+
+    def __init__(self):
+        super().__init__()
+        self._parts = []
+
+    def writable(self):
+        return True
+
+    def write(self, data):
+        self._parts.append(bytes(data))
+        return len(data)
+
+    def take(self) -> bytes:
+        data = b"".join(self._parts)
+        self._parts.clear()
+        return data
+
+
+def zip_chunks(selection, title_suffix=""):
+    """A ZIP holding one CSV per (dataset, queryset) and datapackage.json, streamed."""
+    sink = _Sink()
+    # Level 1: the text compresses well even so, and the file starts and ends sooner.
+    with zipfile.ZipFile(sink, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=1) as zf:
+        for dataset, queryset in selection:
+            with zf.open(f"{dataset.slug}.csv", "w", force_zip64=True) as member:
+                for chunk in csv_chunks(dataset, queryset):
+                    member.write(chunk)
+                    if data := sink.take():
+                        yield data
+        descriptor = json.dumps(datapackage(selection, title_suffix), ensure_ascii=False, indent=2)
+        zf.writestr("datapackage.json", descriptor)
+    yield sink.take()
+
+
+def national_selection():
+    """Every table, all public rows."""
+    return [(dataset, dataset.select()) for dataset in DATASETS]
+
+
+def municipal_selection(code):
+    """Every table, the rows about one municipality."""
+    return [(dataset, dataset.select(municipality=code)) for dataset in DATASETS]
