@@ -14,7 +14,7 @@ from simple_history.models import HistoricalRecords
 
 from municipalities.models import LocalPoliceArea, Municipality
 
-from .publishing import Publishable, PublicationStatus, PublishableQuerySet
+from .publishing import PublicationStatus, Publishable, PublishableQuerySet
 
 
 class PromisePeriodQuerySet(PublishableQuerySet):
