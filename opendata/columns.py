@@ -7,12 +7,12 @@ Types are the Frictionless Table Schema types, so datapackage.json can name them
 are; the same values are written to CSV (text) and JSON (native JSON types).
 """
 
-import datetime
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.conf import settings
-from django.db.models import Q, QuerySet
+from django.db.models import Case, CharField, F, Func, Q, QuerySet, Value, When
+from django.db.models.functions import Cast, Concat
 from django.urls import reverse
 
 # Frictionless type -> (JSON Schema type, JSON Schema format or None, Swedish name).
@@ -25,61 +25,59 @@ TYPES = {
 }
 
 
-def _utc(value: datetime.datetime) -> str:
+UTC_FORMAT = {
     # Frictionless' default datetime format: UTC, whole seconds, a Z.
-    return value.astimezone(datetime.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    "sqlite": "%Y-%m-%dT%H:%M:%SZ",
+    "postgresql": 'YYYY-MM-DD"T"HH24:MI:SS"Z"',
+}
 
 
-def to_json(kind: str, value):
-    """A column value as a JSON value: dates as ISO text, the rest as they are."""
-    if value is None:
-        return None
-    if kind == "date":
-        return value.isoformat()
-    if kind == "datetime":
-        return _utc(value)
-    return value
+class UtcText(Func):
+    """A timestamp as text in UTC, written by the database (no Python per row)."""
+
+    output_field = CharField()
+
+    def as_sqlite(self, compiler, connection, **extra):
+        sql, params = compiler.compile(self.source_expressions[0])
+        return f"strftime(%s, {sql})", [UTC_FORMAT["sqlite"], *params]
+
+    def as_postgresql(self, compiler, connection, **extra):
+        sql, params = compiler.compile(self.source_expressions[0])
+        return f"to_char({sql} AT TIME ZONE 'UTC', %s)", [*params, UTC_FORMAT["postgresql"]]
 
 
-def to_csv(kind: str, value) -> str:
-    """A column value as CSV text: empty for missing, true/false for booleans."""
-    if value is None:
-        return ""
-    if kind == "boolean":
-        return "true" if value else "false"
-    if kind == "date":
-        return value.isoformat()
-    if kind == "datetime":
-        return _utc(value)
-    return str(value)
+class ChoiceLabel:
+    """A choice's Swedish label, looked up by the database."""
+
+    def __init__(self, path: str, choices):
+        self.path, self.choices = path, choices
+
+    def __call__(self):
+        whens = [When(**{self.path: value}, then=Value(label)) for value, label in self.choices]
+        return Case(*whens, default=Value(""), output_field=CharField())
 
 
 class PageAddress:
-    """An absolute page address pattern, filled from row values without reverse() per row
-    (the national files have hundreds of thousands of rows).
+    """An absolute page address, put together by the database from the row's slugs and
+    numbers (the national files have hundreds of thousands of rows: no reverse() per row).
 
-    `kwargs` maps each URL argument to the ORM path its value comes from. The pattern is
-    reversed once with sentinel values, which are then swapped for the row's values."""
+    `kwargs` maps each URL argument to the ORM path of its value. The pattern is reversed
+    once with sentinel values, and split around them."""
 
     def __init__(self, url_name: str, **kwargs: str):
         self.url_name = url_name
-        self.paths = list(kwargs.values())
         self._kwargs = kwargs
-        self._template = None
 
-    def _pattern(self) -> str:
-        if self._template is None:
-            sentinels = {name: f"{987654300 + i}" for i, name in enumerate(self._kwargs)}
-            # Slug arguments accept digits too, so one kind of sentinel serves all.
-            url = reverse(self.url_name, kwargs={k: int(v) for k, v in sentinels.items()})
-            url = url.replace("{", "{{").replace("}", "}}")
-            for i, sentinel in enumerate(sentinels.values()):
-                url = url.replace(sentinel, f"{{{i}}}")
-            self._template = settings.SITE_URL + url
-        return self._template
-
-    def __call__(self, row: dict) -> str:
-        return self._pattern().format(*(row[path] for path in self.paths))
+    def __call__(self):
+        sentinels = {name: 987654300 + i for i, name in enumerate(self._kwargs)}
+        # Slug arguments accept digits too, so one kind of sentinel serves all.
+        url = settings.SITE_URL + reverse(self.url_name, kwargs=sentinels)
+        parts = []
+        for name, path in self._kwargs.items():
+            before, url = url.split(str(sentinels[name]), 1)
+            parts += [Value(before), Cast(F(path), CharField())]
+        parts.append(Value(url))
+        return Concat(*[p for p in parts if not (isinstance(p, Value) and p.value == "")])
 
 
 @dataclass(frozen=True)
@@ -88,27 +86,30 @@ class Column:
     type: str
     meaning: str
     example: str
-    # Where the value comes from: an ORM path (default: the name), or a function of the
-    # row (a dict of ORM path -> value) that needs the paths in `needs`.
+    # Where the value comes from: an ORM path (default: the name), or a function that
+    # returns a database expression for it (computed by the database, row by row).
     source: str = ""
     compute: Callable | None = None
-    needs: tuple[str, ...] = ()
     required: bool = True
 
     @property
     def type_label(self):
         return TYPES[self.type][2]
 
-    @property
-    def paths(self):
+    def expression(self, for_json: bool):
+        """The column as the database writes it: text where CSV and JSON agree (dates,
+        timestamps, addresses, labels), native numbers, booleans as JSON or CSV wants."""
         if self.compute is not None:
-            return self.needs
-        return (self.source or self.name,)
-
-    def value(self, row: dict):
-        if self.compute is not None:
-            return self.compute(row)
-        return row[self.source or self.name]
+            return self.compute()
+        field = F(self.source or self.name)
+        if self.type == "datetime":
+            return UtcText(field)
+        if self.type == "date":
+            return Cast(field, CharField())
+        if self.type == "boolean" and not for_json:
+            return Case(When(Q(**{self.source or self.name: True}), then=Value("true")),
+                        default=Value("false"), output_field=CharField())  # fmt: skip
+        return field
 
 
 @dataclass(frozen=True)
@@ -136,36 +137,18 @@ class Dataset:
     filters: Filters
     foreign_keys: tuple[tuple[str, str], ...] = ()  # (column, dataset slug whose id it is)
     updated_note: str = ""
-    _paths: list = field(default_factory=list, compare=False, repr=False)
 
-    @property
-    def paths(self) -> list[str]:
-        """Every ORM path the columns read, each once, in a stable order."""
-        if not self._paths:
-            seen = dict.fromkeys(path for column in self.columns for path in column.paths)
-            self._paths.extend(seen)
-        return self._paths
-
-    def rows(self, queryset: QuerySet, chunk_size: int = 2000):
-        """Yield each row as a list of column values, reading the database in chunks of
-        `chunk_size` rows so memory does not grow with the table."""
-        paths = self.paths
-        columns = self.columns
-        for values in queryset.values_list(*paths).iterator(chunk_size=chunk_size):
-            row = dict(zip(paths, values, strict=True))
-            yield [column.value(row) for column in columns]
+    def rows(self, queryset: QuerySet, *, for_json: bool, chunk_size: int = 2000):
+        """Yield each row as a tuple of column values, computed by the database and read
+        in chunks of `chunk_size` rows, so memory does not grow with the table."""
+        expressions = [column.expression(for_json) for column in self.columns]
+        return queryset.values_list(*expressions).iterator(chunk_size=chunk_size)
 
     def json_rows(self, queryset: QuerySet, chunk_size: int = 2000):
         """Rows as JSON-ready dicts (column name -> JSON value)."""
-        spec = [(c.name, c.type) for c in self.columns]
-        for row in self.rows(queryset, chunk_size):
-            yield {name: to_json(kind, v) for (name, kind), v in zip(spec, row, strict=True)}
-
-    def csv_rows(self, queryset: QuerySet, chunk_size: int = 2000):
-        """Rows as lists of CSV cell texts."""
-        kinds = [c.type for c in self.columns]
-        for row in self.rows(queryset, chunk_size):
-            yield [to_csv(kind, v) for kind, v in zip(kinds, row, strict=True)]
+        names = [column.name for column in self.columns]
+        for row in self.rows(queryset, for_json=True, chunk_size=chunk_size):
+            yield dict(zip(names, row, strict=True))
 
     def select(
         self,

@@ -8,9 +8,17 @@ Field names are English identifiers, as in the API; their meaning is given in Sw
 
 from dataclasses import replace
 
-from promises.models import Activity, CooperationAgreement, Goal, Promise, PromisePeriod
+from followup.models import ActivityStatusChoice
+from promises.models import (
+    Activity,
+    CooperationAgreement,
+    Goal,
+    Promise,
+    PromisePeriod,
+    ResponsibleParty,
+)
 
-from .columns import Column, Dataset, Filters, PageAddress
+from .columns import ChoiceLabel, Column, Dataset, Filters, PageAddress
 from .reference_datasets import (
     AREA_MUNICIPALITIES,
     COUNTIES,
@@ -24,8 +32,7 @@ from .reference_datasets import (
 def _url(meaning: str, example: str, url_name: str, **kwargs: str) -> Column:
     """The `url` column: the public page the row is shown on (kwargs: URL argument ->
     ORM path of its value)."""
-    page = PageAddress(url_name, **kwargs)
-    return Column("url", "string", meaning, example, compute=page, needs=tuple(page.paths))
+    return Column("url", "string", meaning, example, compute=PageAddress(url_name, **kwargs))
 
 
 def _period_url(prefix: str = "period__") -> Column:
@@ -49,18 +56,6 @@ def _report_url(prefix: str = "") -> Column:
         year=f"{prefix}year",
         tertial=f"{prefix}tertial",
     )
-
-
-def _status_label(row):
-    from followup.models import ActivityStatusChoice
-
-    return ActivityStatusChoice(row["status"]).label
-
-
-def _responsible_label(row):
-    from promises.models import ResponsibleParty
-
-    return ResponsibleParty(row["responsible"]).label
 
 
 def _public_statuses():
@@ -142,7 +137,6 @@ PERIODS = Dataset(
             compute=PageAddress(
                 "promises:period", municipality_slug="municipality__slug", slug="slug"
             ),
-            needs=("municipality__slug", "slug"),
         ),
     ),
     filters=Filters(
@@ -228,8 +222,7 @@ ACTIVITIES = Dataset(
             "string",
             "Ansvarig, i ord.",
             "Polisen och kommunen gemensamt",
-            compute=_responsible_label,
-            needs=("responsible",),
+            compute=ChoiceLabel("responsible", ResponsibleParty.choices),
         ),
         Column("partner_name", "string", "Samarbetspart (krävs när ansvarig är annan).", ""),
         Column(
@@ -278,7 +271,6 @@ AGREEMENTS = Dataset(
             compute=PageAddress(
                 "promises:agreement", municipality_slug="municipality__slug", pk="id"
             ),
-            needs=("municipality__slug", "id"),
         ),
     ),
     filters=Filters(
@@ -337,8 +329,7 @@ STATUSES = Dataset(
             "string",
             "Status i ord.",
             "Pågår",
-            compute=_status_label,
-            needs=("status",),
+            compute=ChoiceLabel("status", ActivityStatusChoice.choices),
         ),
         Column("comment", "string", "Kommentar.", "Två av fyra vandringar är gjorda."),
         Column(

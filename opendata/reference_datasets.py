@@ -51,7 +51,6 @@ COUNTIES = Dataset(
             "Länets sida på webbplatsen.",
             "https://medborgarloften.example.se/lan/jonkopings-lan/",
             compute=PageAddress("promises:county", slug="slug"),
-            needs=("slug",),
         ),
     ),
     filters=Filters(
@@ -82,7 +81,6 @@ MUNICIPALITIES = Dataset(
             "Kommunens sida på webbplatsen.",
             "https://medborgarloften.example.se/kommuner/jonkoping/",
             compute=PageAddress("promises:municipality", slug="slug"),
-            needs=("slug",),
         ),
     ),
     filters=Filters(
@@ -113,7 +111,6 @@ POLICE_AREAS = Dataset(
             "Lokalpolisområdets sida på webbplatsen.",
             "https://medborgarloften.example.se/lokalpolisomraden/jonkoping/",
             compute=PageAddress("promises:police-area", slug="slug"),
-            needs=("slug",),
         ),
     ),
     filters=Filters(
