@@ -11,8 +11,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db.models import Case, CharField, F, Func, Q, QuerySet, Value, When
-from django.db.models.functions import Cast, Concat
+from django.db.models import Case, CharField, F, Func, Q, QuerySet, TextField, Value, When
+from django.db.models.functions import Cast, Coalesce, Concat, Replace
 from django.urls import reverse
 
 # Frictionless type -> (JSON Schema type, JSON Schema format or None, Swedish name).
@@ -44,6 +44,15 @@ class UtcText(Func):
     def as_postgresql(self, compiler, connection, **extra):
         sql, params = compiler.compile(self.source_expressions[0])
         return f"to_char({sql} AT TIME ZONE 'UTC', %s)", [*params, UTC_FORMAT["postgresql"]]
+
+
+class Joined(Func):
+    """Text joined with ||, flat (Concat nests pairs, which overflows SQLite's parser on a
+    whole CSV line). Every part must be non-null."""
+
+    template = "(%(expressions)s)"
+    arg_joiner = " || "
+    output_field = TextField()
 
 
 class ChoiceLabel:
@@ -111,6 +120,15 @@ class Column:
                         default=Value("false"), output_field=CharField())  # fmt: skip
         return field
 
+    def csv_cell(self):
+        """The column as one RFC 4180 cell, written by the database: text always quoted
+        (quotes doubled), everything else bare, missing values empty."""
+        value = self.expression(for_json=False)
+        if self.type == "string":
+            escaped = Replace(value, Value('"'), Value('""'))
+            return Joined(Value('"'), escaped, Value('"'))
+        return Coalesce(Cast(value, TextField()), Value(""), output_field=TextField())
+
 
 @dataclass(frozen=True)
 class Filters:
@@ -143,6 +161,15 @@ class Dataset:
         in chunks of `chunk_size` rows, so memory does not grow with the table."""
         expressions = [column.expression(for_json) for column in self.columns]
         return queryset.values_list(*expressions).iterator(chunk_size=chunk_size)
+
+    def csv_lines(self, queryset: QuerySet, chunk_size: int = 2000):
+        """Each row as one CSV line (CRLF included), put together by the database: Python
+        only passes the text on, which keeps the national files fast."""
+        parts = [Value("\r\n")]
+        for column in reversed(self.columns):
+            parts[:0] = [Value(","), column.csv_cell()]
+        line = Joined(*parts[1:])
+        return queryset.values_list(line, flat=True).iterator(chunk_size=chunk_size)
 
     def json_rows(self, queryset: QuerySet, chunk_size: int = 2000):
         """Rows as JSON-ready dicts (column name -> JSON value)."""
