@@ -55,6 +55,33 @@ class Joined(Func):
     output_field = TextField()
 
 
+class JsonBool(Func):
+    """A boolean as JSON: PostgreSQL's booleans already are; SQLite stores 0/1."""
+
+    output_field = CharField()
+
+    def as_sql(self, compiler, connection, **extra):
+        return compiler.compile(self.source_expressions[0])
+
+    def as_sqlite(self, compiler, connection, **extra):
+        sql, params = compiler.compile(self.source_expressions[0])
+        return f"json(CASE WHEN {sql} THEN 'true' ELSE 'false' END)", params
+
+
+class JsonLine(Func):
+    """A row as one JSON object, in column order, written by the database."""
+
+    output_field = TextField()
+
+    def as_postgresql(self, compiler, connection, **extra):
+        return self.as_sql(
+            compiler, connection, template="json_build_object(%(expressions)s)::text"
+        )
+
+    def as_sqlite(self, compiler, connection, **extra):
+        return self.as_sql(compiler, connection, template="json_object(%(expressions)s)")
+
+
 class ChoiceLabel:
     """A choice's Swedish label, looked up by the database."""
 
@@ -105,7 +132,7 @@ class Column:
     def type_label(self):
         return TYPES[self.type][2]
 
-    def expression(self, for_json: bool):
+    def expression(self, for_json: bool, in_json_object: bool = False):
         """The column as the database writes it: text where CSV and JSON agree (dates,
         timestamps, addresses, labels), native numbers, booleans as JSON or CSV wants."""
         if self.compute is not None:
@@ -115,6 +142,8 @@ class Column:
             return UtcText(field)
         if self.type == "date":
             return Cast(field, CharField())
+        if self.type == "boolean" and in_json_object:
+            return JsonBool(field)
         if self.type == "boolean" and not for_json:
             return Case(When(Q(**{self.source or self.name: True}), then=Value("true")),
                         default=Value("false"), output_field=CharField())  # fmt: skip
@@ -170,6 +199,13 @@ class Dataset:
             parts[:0] = [Value(","), column.csv_cell()]
         line = Joined(*parts[1:])
         return queryset.values_list(line, flat=True).iterator(chunk_size=chunk_size)
+
+    def json_lines(self, queryset: QuerySet, chunk_size: int = 2000):
+        """Each row as one JSON object (text), written by the database."""
+        pairs = []
+        for column in self.columns:
+            pairs += [Value(column.name), column.expression(True, in_json_object=True)]
+        return queryset.values_list(JsonLine(*pairs), flat=True).iterator(chunk_size=chunk_size)
 
     def json_rows(self, queryset: QuerySet, chunk_size: int = 2000):
         """Rows as JSON-ready dicts (column name -> JSON value)."""

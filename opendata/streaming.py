@@ -36,14 +36,12 @@ def csv_chunks(dataset, queryset):
 
 
 def json_chunks(dataset, queryset):
-    """A JSON array of objects, one per row, one row per line."""
-    names = [column.name for column in dataset.columns]
-    dumps = json.JSONEncoder(ensure_ascii=False).encode
+    """A JSON array of objects, one per row, one row per line; the database writes each
+    object (see Dataset.json_lines)."""
     yield b"["
     separator = "\n"
-    for batch in _batches(dataset.rows(queryset, for_json=True)):
-        lines = [dumps(dict(zip(names, row, strict=True))) for row in batch]
-        yield (separator + ",\n".join(lines)).encode()
+    for batch in _batches(dataset.json_lines(queryset)):
+        yield (separator + ",\n".join(batch)).encode()
         separator = ",\n"
     yield b"\n]\n"
 

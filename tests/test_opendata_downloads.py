@@ -158,3 +158,17 @@ def test_choosing_a_municipality(client, seed_content):
     text = wrong.content.decode()
     assert "Välj en kommun i listan." in text and "Det finns ett problem" in text
     assert "<script>" not in text
+
+
+@pytest.mark.parametrize("dataset", DATASETS, ids=lambda d: d.slug)
+def test_json_files_and_the_api_agree_row_for_row(client, seed_content, dataset):
+    ActivityStatusFactory(comment='Citat: "trygg" och ny\nrad')
+    rows = json.loads(body(client.get(f"/oppna-data/{dataset.slug}.json")))
+    assert rows, dataset.slug
+    page = client.get(f"/api/v1/{dataset.slug}/", {"limit": 500}).json()["results"]
+    assert rows[: len(page)] == page
+    csv_first = csv_rows(client.get(f"/oppna-data/{dataset.slug}.csv"))[0]
+    assert list(csv_first) == list(rows[0])
+    for name, value in rows[0].items():
+        expected = "" if value is None else str(value).lower() if value in (True, False) else value
+        assert csv_first[name] == str(expected), name
