@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "followup",
     "accessibility",
     "portal",
+    "opendata",
 ]
 
 MIDDLEWARE = [
@@ -279,3 +280,16 @@ ALERTS_CONFIRM_DAYS = env.int("ALERTS_CONFIRM_DAYS", default=7)
 # Confirmation e-mails one address can get per 24 hours, whoever asks.
 ALERTS_CONFIRMATIONS_PER_DAY = env.int("ALERTS_CONFIRMATIONS_PER_DAY", default=3)
 # --- end outbox and alerts --------------------------------------------------------------
+# --- Open data (opendata/) ------------------------------------------------------------
+# The publisher in the DCAT-AP-SE catalogue (/datasets/dcat): its name and its 10-digit
+# organisation number, which dataportal.se turns into http://dataportal.se/organisation/SE<nr>.
+OPENDATA_PUBLISHER_NAME = env.str("OPENDATA_PUBLISHER_NAME", default="Medborgarlöften")
+OPENDATA_PUBLISHER_ORGNR = env.str("OPENDATA_PUBLISHER_ORGNR", default="2021000000")
+if not (len(OPENDATA_PUBLISHER_ORGNR) == 10 and OPENDATA_PUBLISHER_ORGNR.isdigit()):
+    raise ImproperlyConfigured("OPENDATA_PUBLISHER_ORGNR must be 10 digits, no hyphen.")
+# The contact point for questions about the data (kept apart from the publisher).
+OPENDATA_CONTACT_NAME = env.str("OPENDATA_CONTACT_NAME", default="Medborgarlöften, öppna data")
+OPENDATA_CONTACT_EMAIL = env.str("OPENDATA_CONTACT_EMAIL", default=CONTACT_EMAIL)
+# API requests per minute from one client address before it answers 429.
+OPENDATA_API_RATE_LIMIT_PER_MINUTE = env.int("OPENDATA_API_RATE_LIMIT_PER_MINUTE", default=120)
+# --- end open data ----------------------------------------------------------------------

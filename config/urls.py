@@ -26,6 +26,7 @@ urlpatterns = [
         TemplateView.as_view(template_name="robots.txt", content_type="text/plain; charset=utf-8"),
         name="robots",
     ),
+    path("", include("opendata.urls")),
     path("", include("alerts.urls")),
     path("", include("portal.urls")),
 ]

@@ -1,0 +1,370 @@
+"""The published tables, declared once each (see columns.py for what is derived).
+
+Every table starts from its model's public queryset (or, for reference data, from all
+rows: regions, counties, municipalities and police areas are public by nature), and lists
+only public fields: the police areas' editorial source notes are not published.
+Field names are English identifiers, as in the API; their meaning is given in Swedish.
+"""
+
+from dataclasses import replace
+
+from followup.models import ActivityStatusChoice
+from promises.models import (
+    Activity,
+    CooperationAgreement,
+    Goal,
+    Promise,
+    PromisePeriod,
+    ResponsibleParty,
+)
+
+from .columns import ChoiceLabel, Column, Dataset, Filters, PageAddress
+from .reference_datasets import (
+    AREA_MUNICIPALITIES,
+    COUNTIES,
+    ID,
+    MUNICIPALITIES,
+    POLICE_AREAS,
+    REGIONS,
+)
+
+
+def _url(meaning: str, example: str, url_name: str, **kwargs: str) -> Column:
+    """The `url` column: the public page the row is shown on (kwargs: URL argument ->
+    ORM path of its value)."""
+    return Column("url", "string", meaning, example, compute=PageAddress(url_name, **kwargs))
+
+
+def _period_url(prefix: str = "period__") -> Column:
+    return _url(
+        "Sidan på webbplatsen där raden visas: periodens sida.",
+        "https://medborgarloften.example.se/kommuner/jonkoping/medborgarloften/2017-2020/",
+        "portal:period",
+        municipality_slug=f"{prefix}municipality__slug",
+        slug=f"{prefix}slug",
+    )
+
+
+def _report_url(prefix: str = "") -> Column:
+    return _url(
+        "Uppföljningens sida på webbplatsen.",
+        "https://medborgarloften.example.se/kommuner/jonkoping/medborgarloften/2017-2020/"
+        "uppfoljning/2020-tertial-2/",
+        "portal:report",
+        municipality_slug=f"{prefix}period__municipality__slug",
+        period_slug=f"{prefix}period__slug",
+        year=f"{prefix}year",
+        tertial=f"{prefix}tertial",
+    )
+
+
+def _public_statuses():
+    from followup.models import ActivityStatus
+
+    return ActivityStatus.objects.public()
+
+
+def _public_reports():
+    from followup.models import FollowUpReport
+
+    return FollowUpReport.objects.public()
+
+
+_PERIOD_PLACE = Filters(
+    municipality="period__municipality__code",
+    county="period__municipality__county__code",
+    police_area="period__police_area__slug",
+    period=("period__starts_on", "period__ends_on"),
+    updated="period__updated_at",
+)
+_PERIOD_UPDATED = (
+    "updated_since gäller när perioden senast sparades; löften, mål och aktiviteter "
+    "sparas tillsammans med sin period."
+)
+
+
+def _period_id():
+    return Column("period_id", "integer", "Periodens id (perioder).", "7")
+
+
+def _promise_id():
+    return Column(
+        "promise_id",
+        "integer",
+        "Löftets id (loften). Tomt när raden gäller periodens alla löften.",
+        "19",
+        required=False,
+    )
+
+
+def _order():
+    return Column("order", "integer", "Ordning inom perioden, som på sidan.", "1")
+
+
+PERIODS = Dataset(
+    slug="perioder",
+    title="Medborgarlöften (perioder)",
+    title_en="Citizen promises (periods)",
+    description="Ett medborgarlöfte för en kommun och ett lokalpolisområde under en period, "
+    "med lägesbild, underlag, förväntad effekt och samarbetsparter.",
+    description_en="One citizen promise of a municipality and its local police area for a "
+    "period, with the situation, basis, expected effect and partners.",
+    public=PromisePeriod.objects.public,
+    columns=(
+        ID,
+        Column("municipality_id", "integer", "Kommunens id (kommuner).", "101"),
+        Column(
+            "municipality_code", "string", "Kommunkod enligt SCB.", "0680", "municipality__code"
+        ),
+        Column("police_area_id", "integer", "Lokalpolisområdets id (lokalpolisomraden).", "12"),
+        Column("title", "string", "Rubrik.", "Medborgarlöfte 2017–2020"),
+        Column("starts_on", "date", "Gäller från och med.", "2017-01-01"),
+        Column("ends_on", "date", "Gäller till och med.", "2020-12-31"),
+        Column("lead", "string", "Ingress.", "Polisen och Jönköpings kommun lovar …"),
+        Column("situation", "string", "Lägesbild: problem och platser löftet gäller.", "…"),
+        Column("basis", "string", "Underlag: medborgardialoger, statistik, enkäter.", "…"),
+        Column("expected_effect", "string", "Förväntad effekt för de boende.", "…"),
+        Column("partners", "string", "Andra samarbetsparter än polis och kommun.", "…"),
+        Column("follow_up_method", "string", "Hur löftet följs upp.", "…"),
+        Column("source_note", "string", "Om uppgifterna: vad källan inte säger.", ""),
+        Column("published_at", "datetime", "Först publicerad.", "2026-11-21T10:00:00Z"),
+        Column("updated_at", "datetime", "Senast sparad.", "2026-11-21T10:00:00Z"),
+        Column(
+            "url",
+            "string",
+            "Periodens sida på webbplatsen.",
+            "https://medborgarloften.example.se/kommuner/jonkoping/medborgarloften/2017-2020/",
+            compute=PageAddress(
+                "portal:period", municipality_slug="municipality__slug", slug="slug"
+            ),
+        ),
+    ),
+    filters=Filters(
+        municipality="municipality__code",
+        county="municipality__county__code",
+        police_area="police_area__slug",
+        period=("starts_on", "ends_on"),
+        updated="updated_at",
+    ),
+    foreign_keys=(("municipality_id", "kommuner"), ("police_area_id", "lokalpolisomraden")),
+)
+
+PROMISES = Dataset(
+    slug="loften",
+    title="Löften",
+    title_en="Promises",
+    description="De enskilda löftena i varje medborgarlöfte.",
+    description_en="The individual promises within each citizen promise.",
+    public=Promise.objects.public,
+    columns=(
+        ID,
+        _period_id(),
+        _order(),
+        Column("title", "string", "Löftet.", "Vi ska öka tryggheten i centrala Jönköping"),
+        Column("description", "string", "Beskrivning.", "…"),
+        _period_url(),
+    ),
+    filters=_PERIOD_PLACE,
+    foreign_keys=(("period_id", "perioder"),),
+    updated_note=_PERIOD_UPDATED,
+)
+
+GOALS = Dataset(
+    slug="mal",
+    title="Mål",
+    title_en="Goals",
+    description="Målsättningar, med datum när de ska vara uppnådda.",
+    description_en="Goals, with the date by which they are to be reached.",
+    public=Goal.objects.public,
+    columns=(
+        ID,
+        _period_id(),
+        _promise_id(),
+        _order(),
+        Column("text", "string", "Målet.", "Minska antalet anmälda brott i centrum"),
+        Column(
+            "deadline",
+            "date",
+            "Ska vara uppnått senast (tomt: inget datum).",
+            "2020-12-31",
+            required=False,
+        ),  # fmt: skip
+        _period_url(),
+    ),
+    filters=_PERIOD_PLACE,
+    foreign_keys=(("period_id", "perioder"), ("promise_id", "loften")),
+    updated_note=_PERIOD_UPDATED,
+)
+
+ACTIVITIES = Dataset(
+    slug="aktiviteter",
+    title="Aktiviteter",
+    title_en="Activities",
+    description="Vad polis, kommun eller en annan aktör gör för att hålla löftet, med "
+    "ansvarig, samarbetspart och mätbart mål.",
+    description_en="What the police, the municipality or another party does to keep the "
+    "promise, with the responsible party, partner and measurable target.",
+    public=Activity.objects.public,
+    columns=(
+        ID,
+        _period_id(),
+        _promise_id(),
+        _order(),
+        Column("text", "string", "Aktiviteten.", "Trygghetsvandringar i centrum"),
+        Column(
+            "responsible",
+            "string",
+            "Ansvarig, som kod: polisen, kommunen, gemensamt eller annan.",
+            "gemensamt",
+        ),
+        Column(
+            "responsible_label",
+            "string",
+            "Ansvarig, i ord.",
+            "Polisen och kommunen gemensamt",
+            compute=ChoiceLabel("responsible", ResponsibleParty.choices),
+        ),
+        Column("partner_name", "string", "Samarbetspart (krävs när ansvarig är annan).", ""),
+        Column(
+            "target_count",
+            "integer",
+            "Mätbart mål: antal (tomt: inget mätbart mål).",
+            "4",
+            required=False,
+        ),  # fmt: skip
+        Column("target_unit", "string", "Mätbart mål: enhet.", "tillfällen"),
+        _period_url(),
+    ),
+    filters=_PERIOD_PLACE,
+    foreign_keys=(("period_id", "perioder"), ("promise_id", "loften")),
+    updated_note=_PERIOD_UPDATED,
+)
+
+AGREEMENTS = Dataset(
+    slug="overenskommelser",
+    title="Samverkansöverenskommelser",
+    title_en="Cooperation agreements",
+    description="Samverkansöverenskommelser mellan kommuner och lokalpolisområden.",
+    description_en="Cooperation agreements between municipalities and local police areas.",
+    public=CooperationAgreement.objects.public,
+    columns=(
+        ID,
+        Column("municipality_id", "integer", "Kommunens id (kommuner).", "101"),
+        Column(
+            "municipality_code", "string", "Kommunkod enligt SCB.", "0123", "municipality__code"
+        ),
+        Column("police_area_id", "integer", "Lokalpolisområdets id (lokalpolisomraden).", "3"),
+        Column("title", "string", "Rubrik.", "Samverkansöverenskommelse 2021–2023"),
+        Column("valid_from", "date", "Gäller från och med.", "2021-01-01"),
+        Column("valid_to", "date", "Gäller till och med.", "2023-12-31"),
+        Column("may_be_extended", "boolean", "Kan förlängas.", "true"),
+        Column("summary", "string", "Sammanfattning.", "…"),
+        Column("focus_areas", "string", "Fokusområden, ett per rad.", "Unga i riskzon"),
+        Column("body", "string", "Beskrivning.", "…"),
+        Column("published_at", "datetime", "Först publicerad.", "2026-11-21T10:00:00Z"),
+        Column("updated_at", "datetime", "Senast sparad.", "2026-11-21T10:00:00Z"),
+        Column(
+            "url",
+            "string",
+            "Överenskommelsens sida på webbplatsen.",
+            "https://medborgarloften.example.se/kommuner/jarfalla/samverkansoverenskommelser/1/",
+            compute=PageAddress(
+                "portal:agreement", municipality_slug="municipality__slug", pk="id"
+            ),
+        ),
+    ),
+    filters=Filters(
+        municipality="municipality__code",
+        county="municipality__county__code",
+        police_area="police_area__slug",
+        period=("valid_from", "valid_to"),
+        updated="updated_at",
+    ),
+    foreign_keys=(("municipality_id", "kommuner"), ("police_area_id", "lokalpolisomraden")),
+)
+
+REPORTS = Dataset(
+    slug="uppfoljningar",
+    title="Uppföljningar",
+    title_en="Follow-up reports",
+    description="Tertialuppföljningar av medborgarlöftena (T1 januari–april, T2 maj–augusti, "
+    "T3 september–december).",
+    description_en="Follow-up reports per tertial (T1 January–April, T2 May–August, "
+    "T3 September–December).",
+    public=_public_reports,
+    columns=(
+        ID,
+        _period_id(),
+        Column("year", "integer", "År.", "2020"),
+        Column("tertial", "integer", "Tertial (1, 2 eller 3).", "2"),
+        Column("summary", "string", "Sammanfattning av tertialen.", "…"),
+        Column("published_at", "datetime", "Först publicerad.", "2026-11-21T10:00:00Z"),
+        Column("updated_at", "datetime", "Senast sparad.", "2026-11-21T10:00:00Z"),
+        _report_url(),
+    ),
+    filters=replace(_PERIOD_PLACE, updated="updated_at"),
+    foreign_keys=(("period_id", "perioder"),),
+)
+
+STATUSES = Dataset(
+    slug="aktivitetsstatus",
+    title="Status per aktivitet",
+    title_en="Status of each activity",
+    description="Status för varje aktivitet i varje uppföljning, med kommentar och uppnått antal.",
+    description_en="The status of each activity in each follow-up report, with a comment and "
+    "the count achieved.",
+    public=_public_statuses,
+    columns=(
+        ID,
+        Column("report_id", "integer", "Uppföljningens id (uppfoljningar).", "30"),
+        Column("activity_id", "integer", "Aktivitetens id (aktiviteter).", "211"),
+        Column(
+            "status",
+            "string",
+            "Status som kod: ej_paborjad, pagar, genomford, forsenad eller utgar.",
+            "pagar",
+        ),
+        Column(
+            "status_label",
+            "string",
+            "Status i ord.",
+            "Pågår",
+            compute=ChoiceLabel("status", ActivityStatusChoice.choices),
+        ),
+        Column("comment", "string", "Kommentar.", "Två av fyra vandringar är gjorda."),
+        Column(
+            "achieved_count",
+            "integer",
+            "Uppnått antal hittills (tomt: inget mätbart mål).",
+            "2",
+            required=False,
+        ),  # fmt: skip
+        _report_url("report__"),
+    ),
+    filters=Filters(
+        municipality="report__period__municipality__code",
+        county="report__period__municipality__county__code",
+        police_area="report__period__police_area__slug",
+        period=("report__period__starts_on", "report__period__ends_on"),
+        updated="report__updated_at",
+    ),
+    foreign_keys=(("report_id", "uppfoljningar"), ("activity_id", "aktiviteter")),
+    updated_note="updated_since gäller när uppföljningen senast sparades; statusarna sparas "
+    "tillsammans med sin uppföljning.",
+)
+
+DATASETS = (
+    REGIONS,
+    COUNTIES,
+    MUNICIPALITIES,
+    POLICE_AREAS,
+    AREA_MUNICIPALITIES,
+    PERIODS,
+    PROMISES,
+    GOALS,
+    ACTIVITIES,
+    AGREEMENTS,
+    REPORTS,
+    STATUSES,
+)
+BY_SLUG = {dataset.slug: dataset for dataset in DATASETS}

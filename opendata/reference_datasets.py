@@ -1,0 +1,156 @@
+"""The reference tables: police regions, counties, municipalities, local police areas and
+which municipalities each area serves. Public by nature (all rows), but only public
+fields: the police areas' editorial source notes are not published."""
+
+from municipalities.models import County, LocalPoliceArea, Municipality, PoliceRegion
+
+from .columns import Column, Dataset, Filters, PageAddress
+
+ID = Column("id", "integer", "Radens fasta id. Ändras aldrig och återanvänds inte.", "42")
+
+
+def _area_municipalities():
+    return LocalPoliceArea.municipalities.through.objects.all()
+
+
+REGIONS = Dataset(
+    slug="polisregioner",
+    title="Polisregioner",
+    title_en="Police regions",
+    description="Polisens sju regioner.",
+    description_en="The seven regions of the Swedish Police.",
+    public=PoliceRegion.objects.all,
+    columns=(
+        ID,
+        Column("slug", "string", "Kortnamn, används i webbadresser.", "syd"),
+        Column("name", "string", "Regionens namn.", "Syd"),
+    ),
+    filters=Filters(
+        municipality="counties__municipalities__code",
+        county="counties__code",
+        police_area="local_police_areas__slug",
+        distinct=True,
+    ),
+)
+
+COUNTIES = Dataset(
+    slug="lan",
+    title="Län",
+    title_en="Counties",
+    description="Sveriges 21 län med SCB:s tvåsiffriga länskod.",
+    description_en="Sweden's 21 counties with Statistics Sweden's two-digit code.",
+    public=County.objects.all,
+    columns=(
+        ID,
+        Column("code", "string", "Länskod enligt SCB (två siffror).", "06"),
+        Column("name", "string", "Länets namn.", "Jönköpings län"),
+        Column("police_region_id", "integer", "Polisregionens id (polisregioner).", "5"),
+        Column(
+            "url",
+            "string",
+            "Länets sida på webbplatsen.",
+            "https://medborgarloften.example.se/lan/jonkopings-lan/",
+            compute=PageAddress("portal:county", slug="slug"),
+        ),
+    ),
+    filters=Filters(
+        municipality="municipalities__code",
+        county="code",
+        police_area="municipalities__local_police_areas__slug",
+        distinct=True,
+    ),
+    foreign_keys=(("police_region_id", "polisregioner"),),
+)
+
+MUNICIPALITIES = Dataset(
+    slug="kommuner",
+    title="Kommuner",
+    title_en="Municipalities",
+    description="Sveriges 290 kommuner med SCB:s fyrsiffriga kommunkod.",
+    description_en="Sweden's 290 municipalities with Statistics Sweden's four-digit code.",
+    public=Municipality.objects.all,
+    columns=(
+        ID,
+        Column("code", "string", "Kommunkod enligt SCB (fyra siffror).", "0680"),
+        Column("name", "string", "Kommunens namn.", "Jönköping"),
+        Column("county_id", "integer", "Länets id (lan).", "6"),
+        Column("county_code", "string", "Länskod enligt SCB.", "06", source="county__code"),
+        Column(
+            "url",
+            "string",
+            "Kommunens sida på webbplatsen.",
+            "https://medborgarloften.example.se/kommuner/jonkoping/",
+            compute=PageAddress("portal:municipality", slug="slug"),
+        ),
+    ),
+    filters=Filters(
+        municipality="code",
+        county="county__code",
+        police_area="local_police_areas__slug",
+        distinct=True,
+    ),
+    foreign_keys=(("county_id", "lan"),),
+)
+
+POLICE_AREAS = Dataset(
+    slug="lokalpolisomraden",
+    title="Lokalpolisområden",
+    title_en="Local police areas",
+    description="Polisens lokalpolisområden, med polisområde och polisregion.",
+    description_en="The local police areas of the Swedish Police.",
+    public=LocalPoliceArea.objects.all,
+    columns=(
+        ID,
+        Column("slug", "string", "Kortnamn, används i webbadresser och filter.", "jonkoping"),
+        Column("name", "string", "Lokalpolisområdets namn.", "Jönköping"),
+        Column("police_district", "string", "Polisområdet det hör till.", "Jönköping"),
+        Column("police_region_id", "integer", "Polisregionens id (polisregioner).", "5"),
+        Column(
+            "url",
+            "string",
+            "Lokalpolisområdets sida på webbplatsen.",
+            "https://medborgarloften.example.se/lokalpolisomraden/jonkoping/",
+            compute=PageAddress("portal:police-area", slug="slug"),
+        ),
+    ),
+    filters=Filters(
+        municipality="municipalities__code",
+        county="municipalities__county__code",
+        police_area="slug",
+        distinct=True,
+    ),
+    foreign_keys=(("police_region_id", "polisregioner"),),
+)
+
+AREA_MUNICIPALITIES = Dataset(
+    slug="lokalpolisomraden-kommuner",
+    title="Lokalpolisområdenas kommuner",
+    title_en="Municipalities served by each local police area",
+    description="Vilka kommuner varje lokalpolisområde arbetar i: en rad per par.",
+    description_en="Which municipalities each local police area serves: one row per pair.",
+    public=_area_municipalities,
+    columns=(
+        Column("id", "integer", "Radens fasta id.", "17"),
+        Column(
+            "police_area_id",
+            "integer",
+            "Lokalpolisområdets id (lokalpolisomraden).",
+            "12",
+            source="localpolicearea_id",
+        ),
+        Column("municipality_id", "integer", "Kommunens id (kommuner).", "101"),
+        Column(
+            "municipality_code",
+            "string",
+            "Kommunkod enligt SCB.",
+            "0680",
+            source="municipality__code",
+        ),
+    ),
+    filters=Filters(
+        municipality="municipality__code",
+        county="municipality__county__code",
+        police_area="localpolicearea__slug",
+    ),
+    foreign_keys=(("police_area_id", "lokalpolisomraden"), ("municipality_id", "kommuner")),
+)

@@ -1,0 +1,37 @@
+from django.urls import path, re_path
+
+from portal.caching import cached_public_page as cached
+
+from . import docs, views
+from .api import api
+
+app_name = "opendata"
+CODE = r"(?P<code>[0-9]{4})"
+
+# The pages are cached whole like every public page. The files are streamed, never cached
+# whole; they and the API answer revalidation (ETag/304) from the same content version.
+urlpatterns = [
+    path("oppna-data/", cached(views.index), name="index"),
+    path("oppna-data/medborgarloften.zip", views.national_zip, name="national-zip"),
+    re_path(
+        r"^oppna-data/(?P<dataset>[-a-z]+)\.(?P<fmt>csv|json)$",
+        views.national_file,
+        name="national-file",
+    ),
+    re_path(rf"^oppna-data/kommuner/{CODE}/$", cached(views.municipality), name="municipality"),
+    re_path(
+        rf"^oppna-data/kommuner/{CODE}/medborgarloften\.zip$",
+        views.municipal_zip,
+        name="municipal-zip",
+    ),
+    re_path(
+        rf"^oppna-data/kommuner/{CODE}/(?P<dataset>[-a-z]+)\.(?P<fmt>csv|json)$",
+        views.municipal_file,
+        name="municipal-file",
+    ),
+    path("oppna-data/api/", cached(docs.api_docs), name="api-docs"),
+    path("datasets/dcat", docs.dcat_catalogue, name="dcat"),
+    path("api/v1/openapi.json", docs.openapi, name="openapi"),
+    path("api/v1/", api.urls),
+    re_path(r"^api/v1/(?P<rest>.*)$", docs.api_not_found, name="api-not-found"),
+]
