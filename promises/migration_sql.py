@@ -62,3 +62,11 @@ def run_by_vendor(statements_by_vendor):
             schema_editor.execute(statement)
 
     return operation
+
+
+def drop_search_vectors(tables):
+    """The reverse of `search_vectors`: removes the triggers and indexes (the search
+    index of the `search` app replaced them), and installs them again when migrating
+    backwards."""
+    install = search_vectors(tables)
+    return migrations.RunPython(install.reverse_code, install.code)

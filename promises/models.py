@@ -3,7 +3,6 @@ cooperation agreements municipalities sign with their local police area."""
 
 import datetime
 
-from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
@@ -103,11 +102,7 @@ class PromisePeriod(Publishable):
     )
 
     objects = PromisePeriodQuerySet.as_manager()
-    # Kept by a PostgreSQL trigger for full-text search; unused (NULL) on SQLite.
-    search_vector = SearchVectorField(null=True, editable=False)
-    history = HistoricalRecords(
-        verbose_name="historik för medborgarlöfte", excluded_fields=["search_vector"]
-    )
+    history = HistoricalRecords(verbose_name="historik för medborgarlöfte")
 
     class Meta:
         ordering = ["municipality__name", "-starts_on"]
@@ -202,11 +197,7 @@ class Promise(models.Model):
     description = models.TextField("beskrivning", blank=True)
     order = models.PositiveSmallIntegerField("ordning", default=0)
 
-    # Kept by a PostgreSQL trigger for full-text search; unused (NULL) on SQLite.
-    search_vector = SearchVectorField(null=True, editable=False)
-    history = HistoricalRecords(
-        verbose_name="historik för löfte", excluded_fields=["search_vector"]
-    )
+    history = HistoricalRecords(verbose_name="historik för löfte")
 
     class Meta:
         ordering = ["period", "order", "pk"]
@@ -259,9 +250,7 @@ class Goal(PeriodPart):
     text = models.TextField("mål")
     deadline = models.DateField("ska vara uppnått senast", null=True, blank=True)
 
-    # Kept by a PostgreSQL trigger for full-text search; unused (NULL) on SQLite.
-    search_vector = SearchVectorField(null=True, editable=False)
-    history = HistoricalRecords(verbose_name="historik för mål", excluded_fields=["search_vector"])
+    history = HistoricalRecords(verbose_name="historik för mål")
 
     class Meta:
         ordering = ["period", "order", "pk"]
@@ -302,11 +291,7 @@ class Activity(PeriodPart):
         "enhet", max_length=60, blank=True, help_text="Till exempel ”tillfällen” eller ”ärenden”."
     )
 
-    # Kept by a PostgreSQL trigger for full-text search; unused (NULL) on SQLite.
-    search_vector = SearchVectorField(null=True, editable=False)
-    history = HistoricalRecords(
-        verbose_name="historik för aktivitet", excluded_fields=["search_vector"]
-    )
+    history = HistoricalRecords(verbose_name="historik för aktivitet")
 
     class Meta:
         ordering = ["period", "order", "pk"]
@@ -381,11 +366,7 @@ class CooperationAgreement(Publishable):
     quote_by = models.CharField("citatet av", max_length=200, blank=True)
 
     objects = CooperationAgreementQuerySet.as_manager()
-    # Kept by a PostgreSQL trigger for full-text search; unused (NULL) on SQLite.
-    search_vector = SearchVectorField(null=True, editable=False)
-    history = HistoricalRecords(
-        verbose_name="historik för överenskommelse", excluded_fields=["search_vector"]
-    )
+    history = HistoricalRecords(verbose_name="historik för överenskommelse")
 
     class Meta:
         ordering = ["municipality__name", "-valid_from"]

@@ -15,8 +15,9 @@ from django.views.decorators.csrf import requires_csrf_token
 
 from followup.models import FollowUpReport
 from municipalities.models import County, LocalPoliceArea, Municipality
+from search.forms import SearchForm
+from search.pages import search_page
 
-from . import search as site_search
 from .models import CooperationAgreement, PromisePeriod, period_content_prefetches
 
 # The date the explainer texts on the about page were last revised.
@@ -101,7 +102,7 @@ def home(request):
                 key=swedish_key,
             ),
             "latest_reports": latest_reports,
-            "form": site_search.SearchForm(),
+            "form": SearchForm(counties=()),
             "last_updated": newest(
                 newest_period and newest_period.updated_at,
                 *(r.updated_at for r in latest_reports),
@@ -274,17 +275,8 @@ def agreement(request, municipality_slug, pk):
 
 
 def search(request):
-    form = site_search.SearchForm(request.GET or None)
-    results = site_search.run(form.cleaned_data["q"]) if form.is_valid() else None
-    return render(
-        request,
-        "promises/search.html",
-        {
-            "form": form,
-            "results": results,
-            "last_updated": results and newest(*(hit.updated_at for hit in results.hits)),
-        },
-    )
+    # The search app does the work (search/pages.py): limit, form, query, results.
+    return search_page(request, "promises/search.html")
 
 
 @requires_csrf_token
