@@ -179,3 +179,11 @@ def test_stem_trims_common_swedish_endings():
 def test_highlight_escapes_then_marks():
     html = text.highlight("<i>Polisen</i> & polis", {"polis"})
     assert html == "&lt;i&gt;<mark>Polisen</mark>&lt;/i&gt; &amp; <mark>polis</mark>"
+
+
+def test_real_content_gets_menade_du_and_pages(client, seed_content):
+    html = search_page(client, "krogtilsyner")
+    assert 'Menade du <a href="?q=krogtillsyner">krogtillsyner</a>?' in html
+    html = search_page(client, "polisen")
+    assert re.search(r"\d+ träffar för ”polisen”, sida 1 av \d+", html)
+    assert len(result_links(html)) == 10

@@ -39,6 +39,11 @@ PAGES = {
     "sok": lambda: reverse("promises:search") + "?q=krogtillsyn",
     "sok-fel": lambda: reverse("promises:search") + "?q=" + "lång " * 60,
     "sok-inga-traffar": lambda: reverse("promises:search") + "?q=zzzyxw",
+    "sok-menade-du": lambda: reverse("promises:search") + "?q=krogtilsyner",
+    "sok-sida-2": lambda: reverse("promises:search") + "?q=polisen&sida=2",
+    "sok-filter": lambda: (
+        reverse("promises:search") + "?q=polisen&lan=jonkopings-lan&typ=aktivitet"
+    ),
     "lan": lambda: reverse("promises:county", kwargs={"slug": "jonkopings-lan"}),
     "kommun": lambda: reverse("promises:municipality", kwargs={"slug": "jarfalla"}),
     "kommun-utan-lofte": lambda: reverse("promises:municipality", kwargs={"slug": "sigtuna"}),
