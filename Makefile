@@ -27,6 +27,7 @@ data: $(VENV)/.installed  ## Migrate, load reference data and the source pages' 
 	$(PY) manage.py createcachetable
 	$(PY) manage.py load_reference_data
 	$(PY) manage.py load_seed_content
+	$(PY) manage.py rebuild_search_index
 	$(PY) manage.py collectstatic --noinput --verbosity 0
 
 run: data  ## Serve the portal with demo data on 127.0.0.1:$PORT (gunicorn + whitenoise)

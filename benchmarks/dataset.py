@@ -36,13 +36,21 @@ FILLER_WORDS = sorted(
     {a + b + c for a in SYLLABLES for b in SYLLABLES for c in ("", "en", "ar", "na")}
 )
 DOMAIN_SHARE = 0.03
+# Place names that occur in about a hundred documents at full scale: the search
+# benchmark's rare words (benchmarks/search.py).
+RARE_WORDS = "Sävstaskolan Öxnehagatorget Bergsjöskolan Rinkebystråket".split()
+RARE_SHARE = 0.0001
+
+
+def word(rng):
+    draw = rng.random()
+    if draw < RARE_SHARE:
+        return rng.choice(RARE_WORDS)
+    return rng.choice(DOMAIN_WORDS) if draw < DOMAIN_SHARE else rng.choice(FILLER_WORDS)
 
 
 def sentence(rng, words=12):
-    text = " ".join(
-        rng.choice(DOMAIN_WORDS) if rng.random() < DOMAIN_SHARE else rng.choice(FILLER_WORDS)
-        for _ in range(words)
-    )
+    text = " ".join(word(rng) for _ in range(words))
     return text[0].upper() + text[1:] + "."
 
 

@@ -18,6 +18,7 @@ import subprocess
 import time
 from pathlib import Path
 
+from benchmarks.search import print_mix, wrk_mix
 from benchmarks.serving import ROOT, Gunicorn
 
 VAR = ROOT / "var"
@@ -93,6 +94,13 @@ def prepare(scale, rebuild):
         started = time.monotonic()
         counts = dataset.build(scale)
         print(f"Built the data set in {time.monotonic() - started:.0f} s: {counts}")
+    from search.models import SearchDocument
+
+    if not SearchDocument.objects.filter(kind="aktivitet").exists():
+        # The data set is bulk-inserted past the index's signals: build the index.
+        started = time.monotonic()
+        call_command("rebuild_search_index", verbosity=0)
+        print(f"Built the search index in {time.monotonic() - started:.0f} s")
     from django.db import connection
 
     if connection.vendor == "postgresql":
@@ -168,6 +176,7 @@ def main():
         DJANGO_STATIC_ROOT=str(VAR / "bench-static"),
         DJANGO_ALLOWED_HOSTS="127.0.0.1,localhost",
         GUNICORN_ACCESSLOG=str(VAR / "bench-access.log"),
+        SEARCH_RATE_LIMIT_PER_MINUTE="0",  # one address sends every search
     )
     targets = prepare(args.scale, args.rebuild)
     facts = page_facts(targets)
@@ -179,11 +188,17 @@ def main():
         results = {}
         for name, path in targets.items():
             target = server.url + path
+            if name == "search":  # the query mix of benchmarks/search.py, rotated
+                wrk_mix(server.url, 2, args.connections)
+                results[name] = wrk_mix(server.url, args.duration, args.connections)
+                continue
             wrk(target, 2, args.connections)  # warm the workers and the page cache
             results[name] = wrk(target, args.duration, args.connections)
     finally:
         server.stop()
     print_table(url, args, results, facts)
+    print()
+    print_mix()
 
 
 def failures(result):
@@ -223,10 +238,14 @@ def print_table(url, args, results, facts):
         )
     search = results["search"]
     failed = failures(search)
-    verdict = "met" if search["p95_ms"] < 50 and not failed else "NOT met"
+    met = search["p95_ms"] < 50 and search["p99_ms"] < 100 and not failed
+    verdict = "met" if met else "NOT met"
     note = "" if backend == "PostgreSQL" else " (the goal is set for PostgreSQL)"
     errors = f", {search['requests']} completed, {failed} failed or timed out" if failed else ""
-    print(f"  search: p95 < 50 ms — {verdict} ({search['p95_ms']:.0f} ms{errors}){note}")
+    print(
+        f"  search (the mix below): p95 < 50 ms and p99 < 100 ms — {verdict} "
+        f"(p95 {search['p95_ms']:.0f} ms, p99 {search['p99_ms']:.0f} ms{errors}){note}"
+    )
     heavy = [n for n, f in facts.items() if f["bytes"] >= 30_000]
     print(
         "  every page < 30 kB compressed HTML + CSS — "

@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "promises",
     "followup",
     "accessibility",
+    "search",  # site search: one index over the public content
     "portal",
     "opendata",
 ]
@@ -264,6 +265,11 @@ ACCESSIBILITY_EDITOR_EMAILS = env.list(
 )
 # Accepted submissions per hour from one address before the forms answer 429.
 ACCESSIBILITY_RATE_LIMIT_PER_HOUR = env.int("ACCESSIBILITY_RATE_LIMIT_PER_HOUR", default=10)
+
+# Search (search/): searches per client address and minute (0 = no limit, as the
+# benchmark runs it from one address), and the longest a search statement may run.
+SEARCH_RATE_LIMIT_PER_MINUTE = env.int("SEARCH_RATE_LIMIT_PER_MINUTE", default=60)
+SEARCH_STATEMENT_TIMEOUT_MS = env.int("SEARCH_STATEMENT_TIMEOUT_MS", default=500)
 # A form sent faster than this (seconds, capped at 5) is kept in quarantine for an editor.
 ACCESSIBILITY_MIN_FILL_SECONDS = env.int("ACCESSIBILITY_MIN_FILL_SECONDS", default=3)
 # Name and e-mail address are erased this many days after a request is closed.

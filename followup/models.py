@@ -2,7 +2,6 @@
 
 import datetime
 
-from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -75,11 +74,7 @@ class FollowUpReport(Publishable):
     )
 
     objects = FollowUpReportQuerySet.as_manager()
-    # Kept by a PostgreSQL trigger for full-text search; unused (NULL) on SQLite.
-    search_vector = SearchVectorField(null=True, editable=False)
-    history = HistoricalRecords(
-        verbose_name="historik för uppföljning", excluded_fields=["search_vector"]
-    )
+    history = HistoricalRecords(verbose_name="historik för uppföljning")
 
     class Meta:
         ordering = ["period", "-year", "-tertial"]
@@ -194,11 +189,7 @@ class ActivityStatus(models.Model):
     )
 
     objects = ActivityStatusQuerySet.as_manager()
-    # Kept by a PostgreSQL trigger for full-text search; unused (NULL) on SQLite.
-    search_vector = SearchVectorField(null=True, editable=False)
-    history = HistoricalRecords(
-        verbose_name="historik för aktivitetsstatus", excluded_fields=["search_vector"]
-    )
+    history = HistoricalRecords(verbose_name="historik för aktivitetsstatus")
 
     class Meta:
         ordering = ["report", "activity__order", "activity__pk"]

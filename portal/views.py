@@ -16,9 +16,8 @@ from core.preview import mark_preview
 from followup.models import FollowUpReport
 from municipalities.models import County, LocalPoliceArea, Municipality
 from promises.models import CooperationAgreement, PromisePeriod, period_content_prefetches
-
-from . import search as site_search
-from .forms import SearchForm
+from search.forms import SearchForm
+from search.pages import search_page
 
 # The date the explainer texts on the about page were last revised.
 ABOUT_REVISED_ON = datetime.date(2026, 11, 21)
@@ -73,7 +72,7 @@ def home(request):
                 key=swedish_key,
             ),
             "latest_reports": latest_reports,
-            "form": SearchForm(),
+            "form": SearchForm(counties=()),
             "last_updated": newest(
                 newest_period and newest_period.updated_at,
                 *(r.updated_at for r in latest_reports),
@@ -238,17 +237,8 @@ def agreement(request, municipality_slug, pk):
 
 
 def search(request):
-    form = SearchForm(request.GET or None)
-    results = site_search.run(form.cleaned_data["q"]) if form.is_valid() else None
-    return render(
-        request,
-        "portal/search.html",
-        {
-            "form": form,
-            "results": results,
-            "last_updated": results and newest(*(hit.updated_at for hit in results.hits)),
-        },
-    )
+    # The search app does the work (search/pages.py): limit, form, query, results.
+    return search_page(request, "portal/search.html")
 
 
 @requires_csrf_token

@@ -54,3 +54,11 @@ def search_vectors(tables):
         run_by_vendor({"postgresql": [sql for args in tables for sql in search_vector_sql(*args)]}),
         run_by_vendor({"postgresql": [sql for args in tables for sql in drop_sql(args[0])]}),
     )
+
+
+def drop_search_vectors(tables):
+    """The reverse of `search_vectors`: removes the triggers and indexes (the search
+    index of the `search` app replaced them), and installs them again when migrating
+    backwards."""
+    install = search_vectors(tables)
+    return migrations.RunPython(install.reverse_code, install.code)

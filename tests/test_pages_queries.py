@@ -4,10 +4,12 @@ the promise it shows (2 or 40 activities, 12 follow-up reports with a status eac
 import datetime
 
 import pytest
+from django.db import connection
 from django.urls import reverse
 
 from followup.models import ActivityStatus, FollowUpReport
 from promises.models import Activity
+from search import indexer
 from tests.factories import (
     CooperationAgreementFactory,
     GoalFactory,
@@ -107,7 +109,11 @@ def test_query_count_does_not_grow_with_the_data(
 
 def test_search_query_count_is_fixed(client, db, django_assert_num_queries):
     build_municipality(40)
-    # One query per kind of content, plus one for municipality names.
-    with django_assert_num_queries(8):
+    indexer.rebuild()  # the activities were bulk-inserted, past the index's signals
+    # One ranked query over the search index (search/query.py), one for municipality
+    # names, one for the county filter; on PostgreSQL also the savepoint, the statement
+    # timeout and the release around them.
+    expected = 6 if connection.vendor == "postgresql" else 3
+    with django_assert_num_queries(expected):
         response = client.get(reverse("portal:search"), {"q": "aktivitet"})
     assert "Aktivitet" in response.content.decode()

@@ -8,7 +8,8 @@ import pytest
 from django.db import connection
 from django.urls import reverse
 
-from portal import search
+from search import query as site_query
+from search import text
 from tests.factories import (
     ActivityFactory,
     ActivityStatusFactory,
@@ -163,18 +164,26 @@ def test_search_runs_on_the_backend_it_claims(db):
     # PostgreSQL stems with the Swedish snowball stemmer: "krogtillsyner" finds
     # "krogtillsyn" too; the SQLite fallback trims the ending the same way.
     ActivityFactory(text="En krogtillsyn i taget.")
-    results = search.run("krogtillsyner")
+    results = site_query.run("krogtillsyner")
     assert [hit.kind for hit in results.hits] == ["Aktivitet"]
     assert connection.vendor in ("postgresql", "sqlite")
 
 
 def test_stem_trims_common_swedish_endings():
-    assert search.stem("krogtillsyner") == "krogtillsyn"
-    assert search.stem("trygghetsvandringar") == "trygghetsvandring"
-    assert search.stem("Polisen") == "polis"
-    assert search.stem("bil") == "bil"
+    assert text.stem("krogtillsyner") == "krogtillsyn"
+    assert text.stem("trygghetsvandringar") == "trygghetsvandring"
+    assert text.stem("Polisen") == "polis"
+    assert text.stem("bil") == "bil"
 
 
 def test_highlight_escapes_then_marks():
-    html = search.highlight("<i>Polisen</i> & polis", ["polis"])
+    html = text.highlight("<i>Polisen</i> & polis", {"polis"})
     assert html == "&lt;i&gt;<mark>Polisen</mark>&lt;/i&gt; &amp; <mark>polis</mark>"
+
+
+def test_real_content_gets_menade_du_and_pages(client, seed_content):
+    html = search_page(client, "krogtilsyner")
+    assert 'Menade du <a href="?q=krogtillsyner">krogtillsyner</a>?' in html
+    html = search_page(client, "polisen")
+    assert re.search(r"\d+ träffar för ”polisen”, sida 1 av \d+", html)
+    assert len(result_links(html)) == 10

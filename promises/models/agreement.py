@@ -1,6 +1,5 @@
 """Cooperation agreements (samverkansöverenskommelser)."""
 
-from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
@@ -49,11 +48,7 @@ class CooperationAgreement(Publishable):
     quote_by = models.CharField("citatet av", max_length=200, blank=True)
 
     objects = CooperationAgreementQuerySet.as_manager()
-    # Kept by a PostgreSQL trigger for full-text search; unused (NULL) on SQLite.
-    search_vector = SearchVectorField(null=True, editable=False)
-    history = HistoricalRecords(
-        verbose_name="historik för överenskommelse", excluded_fields=["search_vector"]
-    )
+    history = HistoricalRecords(verbose_name="historik för överenskommelse")
 
     class Meta:
         ordering = ["municipality__name", "-valid_from"]

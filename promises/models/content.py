@@ -1,6 +1,5 @@
 """What a period holds: its promises (löften), goals and activities."""
 
-from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -30,11 +29,7 @@ class Promise(models.Model):
     order = models.PositiveSmallIntegerField("ordning", default=0)
 
     objects = PeriodContentQuerySet.as_manager()
-    # Kept by a PostgreSQL trigger for full-text search; unused (NULL) on SQLite.
-    search_vector = SearchVectorField(null=True, editable=False)
-    history = HistoricalRecords(
-        verbose_name="historik för löfte", excluded_fields=["search_vector"]
-    )
+    history = HistoricalRecords(verbose_name="historik för löfte")
 
     class Meta:
         ordering = ["period", "order", "pk"]
@@ -91,9 +86,7 @@ class Goal(PeriodPart):
     text = models.TextField("mål")
     deadline = models.DateField("ska vara uppnått senast", null=True, blank=True)
 
-    # Kept by a PostgreSQL trigger for full-text search; unused (NULL) on SQLite.
-    search_vector = SearchVectorField(null=True, editable=False)
-    history = HistoricalRecords(verbose_name="historik för mål", excluded_fields=["search_vector"])
+    history = HistoricalRecords(verbose_name="historik för mål")
 
     class Meta:
         ordering = ["period", "order", "pk"]
@@ -134,11 +127,7 @@ class Activity(PeriodPart):
         "enhet", max_length=60, blank=True, help_text="Till exempel ”tillfällen” eller ”ärenden”."
     )
 
-    # Kept by a PostgreSQL trigger for full-text search; unused (NULL) on SQLite.
-    search_vector = SearchVectorField(null=True, editable=False)
-    history = HistoricalRecords(
-        verbose_name="historik för aktivitet", excluded_fields=["search_vector"]
-    )
+    history = HistoricalRecords(verbose_name="historik för aktivitet")
 
     class Meta:
         ordering = ["period", "order", "pk"]

@@ -3,7 +3,6 @@
 import datetime
 from dataclasses import dataclass, field
 
-from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
@@ -138,11 +137,7 @@ class PromisePeriod(Publishable):
     )
 
     objects = PromisePeriodQuerySet.as_manager()
-    # Kept by a PostgreSQL trigger for full-text search; unused (NULL) on SQLite.
-    search_vector = SearchVectorField(null=True, editable=False)
-    history = HistoricalRecords(
-        verbose_name="historik för medborgarlöfte", excluded_fields=["search_vector"]
-    )
+    history = HistoricalRecords(verbose_name="historik för medborgarlöfte")
 
     class Meta:
         ordering = ["municipality__name", "-starts_on"]

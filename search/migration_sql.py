@@ -1,0 +1,55 @@
+"""SQL for the text index, per database; migrations import it, so no model imports."""
+
+from django.db import migrations
+
+POSTGRESQL_FORWARD = [
+    # Both are "trusted" extensions: the database owner may create them.
+    "CREATE EXTENSION IF NOT EXISTS unaccent",
+    "CREATE EXTENSION IF NOT EXISTS pg_trgm",
+    # unaccent() is only STABLE (its dictionary could change); a generated column needs
+    # an IMMUTABLE function, so wrap it naming the dictionary explicitly.
+    """
+    CREATE FUNCTION search_fold(text) RETURNS text
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT
+    AS $$ SELECT lower(public.unaccent('public.unaccent'::regdictionary, $1)) $$
+    """,
+    # One tsvector over the unaccented text, Swedish stemming, title weighted A, text B,
+    # context (period and municipality) C: "Savstaskolan" finds "Sävstaskolan".
+    """
+    ALTER TABLE search_searchdocument ADD COLUMN vector tsvector GENERATED ALWAYS AS (
+        setweight(to_tsvector('swedish'::regconfig, search_fold(title)), 'A')
+        || setweight(to_tsvector('swedish'::regconfig, search_fold(text)), 'B')
+        || setweight(to_tsvector('swedish'::regconfig, search_fold(context)), 'C')
+    ) STORED
+    """,
+    "CREATE INDEX search_document_vector ON search_searchdocument USING gin (vector)",
+    "CREATE INDEX search_word_trigram ON search_searchword USING gin (word gin_trgm_ops)",
+]
+POSTGRESQL_BACKWARD = [
+    "DROP INDEX search_word_trigram",
+    "DROP INDEX search_document_vector",
+    "ALTER TABLE search_searchdocument DROP COLUMN vector",
+    "DROP FUNCTION search_fold(text)",
+    # The extensions stay: other schemas or a later migration may use them.
+]
+# SQLite: an FTS5 table of stems computed in Python (search/text.py), its rowid the
+# document's id. Not contentless: SQLite 3.40 cannot delete from a contentless table.
+SQLITE_FORWARD = [
+    "CREATE VIRTUAL TABLE search_fts USING fts5(title, body, context, tokenize='unicode61')",
+]
+SQLITE_BACKWARD = ["DROP TABLE search_fts"]
+
+
+def text_index():
+    return migrations.RunPython(
+        _run({"postgresql": POSTGRESQL_FORWARD, "sqlite": SQLITE_FORWARD}),
+        _run({"postgresql": POSTGRESQL_BACKWARD, "sqlite": SQLITE_BACKWARD}),
+    )
+
+
+def _run(statements_by_vendor):
+    def operation(apps, schema_editor):
+        for statement in statements_by_vendor.get(schema_editor.connection.vendor, []):
+            schema_editor.execute(statement)
+
+    return operation

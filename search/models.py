@@ -1,0 +1,77 @@
+"""The search index: one row per public, searchable thing.
+
+Rows are written only by search/indexer.py, from each model's public rows. The text
+index itself is not a Django field: on PostgreSQL a generated, GIN-indexed `vector`
+column (Swedish configuration over unaccented text), on SQLite the FTS5 table
+`search_fts` keyed by the document's id; both are created by migration 0001.
+"""
+
+from django.db import models
+
+from municipalities.models import County, LocalPoliceArea, Municipality
+
+
+class Kind(models.TextChoices):
+    # The value is what `?typ=` takes; the label is shown on each hit.
+    MUNICIPALITY = "kommun", "Kommun"
+    COUNTY = "lan", "Län"
+    POLICE_AREA = "lokalpolisomrade", "Lokalpolisområde"
+    PERIOD = "medborgarlofte", "Medborgarlöfte"
+    PROMISE = "lofte", "Löfte"
+    GOAL = "mal", "Mål"
+    ACTIVITY = "aktivitet", "Aktivitet"
+    AGREEMENT = "overenskommelse", "Samverkansöverenskommelse"
+    REPORT = "uppfoljning", "Uppföljning"
+    STATUS = "kommentar", "Kommentar i uppföljning"
+
+
+class SearchDocument(models.Model):
+    kind = models.CharField("typ", max_length=20, choices=Kind.choices)
+    # Where the document comes from ("promises.activity", 12): one document per row.
+    source_type = models.CharField("källa", max_length=40)
+    source_id = models.BigIntegerField("källans id")
+    # The promise period it belongs to, so a period's publish or unpublish can add or
+    # remove its whole tree. A plain number: the indexer, not a cascade, removes rows.
+    period_id = models.BigIntegerField("period", null=True, blank=True, db_index=True)
+    url = models.CharField("adress", max_length=300)
+    title = models.CharField("rubrik", max_length=300)
+    context = models.CharField("sammanhang", max_length=300, blank=True)
+    text = models.TextField("text", blank=True)
+    weight = models.FloatField("vikt", default=1.0)
+    updated = models.DateTimeField("uppdaterad", null=True, blank=True)
+    municipality = models.ForeignKey(
+        Municipality, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    county = models.ForeignKey(
+        County, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    police_area = models.ForeignKey(
+        LocalPoliceArea, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = "sökdokument"
+        verbose_name_plural = "sökdokument"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["source_type", "source_id"], name="search_one_document_per_row"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: {self.title}"
+
+
+class SearchWord(models.Model):
+    """The index's vocabulary (lower case, as written), for "Menade du …?": trigram
+    similarity on PostgreSQL (pg_trgm index from migration 0001), edit distance on
+    SQLite. Words are added as documents are indexed; the rebuild command prunes."""
+
+    word = models.CharField("ord", max_length=60, unique=True)
+
+    class Meta:
+        verbose_name = "ord i sökindexet"
+        verbose_name_plural = "ord i sökindexet"
+
+    def __str__(self):
+        return self.word

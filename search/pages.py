@@ -1,0 +1,52 @@
+"""What the search page (/sok/, portal.views.search) needs from the search app: the
+form, the limit per client address and the results, in one call."""
+
+from django.shortcuts import render
+
+from core.net import client_ip
+
+from . import query, ratelimit
+from .forms import SearchForm
+
+
+def search_page(request, template):
+    form = SearchForm(request.GET or None)
+    if form.data.get("q", "").strip() and ratelimit.count_and_check(client_ip(request)):
+        return too_many_searches(request, form)
+    results = (
+        query.run(form.cleaned_data["q"], **form.search_arguments()) if form.is_valid() else None
+    )
+    hits = results.leading + results.hits if results else []
+    return render(
+        request,
+        template,
+        {
+            "form": form,
+            "results": results,
+            "filters": _filters(form),
+            "last_updated": max((h.updated for h in hits if h.updated), default=None),
+        },
+    )
+
+
+def _filters(form):
+    """The query string of the current search without the page, for the page links."""
+    data = form.data.copy() if form.is_bound else None
+    if data is None:
+        return ""
+    data.pop("sida", None)
+    return data.urlencode()
+
+
+def too_many_searches(request, form):
+    """429 in the site's layout, the query kept in the search box."""
+    retry_after = ratelimit.retry_after_seconds()
+    form.is_valid()  # the box shows the cleaned text, never control characters
+    response = render(
+        request,
+        "search/429.html",
+        {"form": form, "retry_after_minutes": 1},
+        status=429,
+    )
+    response["Retry-After"] = str(retry_after)
+    return response
