@@ -39,16 +39,20 @@ def _last_updated():
 
 
 class MunicipalityChoiceForm(ErrorSummaryMixin, forms.Form):
-    kommun = forms.ModelChoiceField(
+    # A plain choice checked in Python: whatever is typed into the address never
+    # reaches a database lookup (a NUL byte would make PostgreSQL refuse the query).
+    kommun = forms.ChoiceField(
         label="Kommun",
-        queryset=Municipality.objects.order_by("name"),
-        to_field_name="code",
-        empty_label="Välj kommun",
         error_messages={
             "required": "Välj en kommun.",
             "invalid_choice": "Välj en kommun i listan.",
         },
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        names = Municipality.objects.order_by("name").values_list("code", "name")
+        self.fields["kommun"].choices = [("", "Välj kommun"), *names]
 
 
 def index(request):
@@ -56,7 +60,7 @@ def index(request):
     chosen municipality (?kommun=) goes on to that municipality's files."""
     form = MunicipalityChoiceForm(request.GET if "kommun" in request.GET else None)
     if form.is_bound and form.is_valid():
-        return redirect("opendata:municipality", code=form.cleaned_data["kommun"].code)
+        return redirect("opendata:municipality", code=form.cleaned_data["kommun"])
     return render(
         request,
         "opendata/index.html",

@@ -158,6 +158,8 @@ def test_choosing_a_municipality(client, seed_content):
     text = wrong.content.decode()
     assert "Välj en kommun i listan." in text and "Det finns ett problem" in text
     assert "<script>" not in text
+    nul = client.get("/oppna-data/", {"kommun": "06\x0080"})
+    assert nul.status_code == 200 and "Välj en kommun i listan." in nul.content.decode()
 
 
 @pytest.mark.parametrize("dataset", DATASETS, ids=lambda d: d.slug)

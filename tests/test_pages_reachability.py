@@ -13,8 +13,9 @@ from django.utils.dateparse import parse_date
 from promises.models import PromisePeriod
 
 SEED_DIR = Path(settings.BASE_DIR) / "fixtures" / "seed"
-# Pages outside the public promise pages: forms, search results, admin, files.
-NOT_CRAWLED = ("/admin/", "/tillganglighet/", "/sok/", "/static/", "/sitemap.xml", "/robots.txt")
+# Pages outside the public promise pages: forms, search results, admin, files, open data.
+NOT_CRAWLED = ("/admin/", "/tillganglighet/", "/sok/", "/static/", "/sitemap.xml", "/robots.txt",
+               "/oppna-data/", "/api/", "/datasets/")  # fmt: skip
 
 
 def page_text(body):
