@@ -4,7 +4,6 @@ import logging
 
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -36,17 +35,6 @@ def _request_form(request, form_class, template):
     # submit_request(), so each request asks the database for it once.
     if request.method == "POST":
         form = form_class(request.POST)
-        if form.is_bot():
-            # Looks like any other receipt; nothing is stored, sent or counted.
-            logger.info("Honeypot filled on the %s form; nothing stored.", form_class.kind)
-            answer_days = AccessibilityStatement.load().answer_days
-            return _receipt_redirect(
-                tokens.Receipt(
-                    reference=services.new_reference(),
-                    kind=form_class.kind,
-                    due_on=services.due_date(timezone.now(), answer_days=answer_days),
-                )
-            )
         if form.is_valid():
             ip = client_ip(request)
             if ratelimit.is_limited(ip):

@@ -52,7 +52,7 @@ class DatabaseUnavailableMiddleware:
     text shown back, so nothing the person wrote is lost."""
 
     # Technical form fields that mean nothing to the person who submitted.
-    hidden_fields = {"csrfmiddlewaretoken", "started", "website"}
+    hidden_fields = {"csrfmiddlewaretoken", "started", "lamna_tomt"}
 
     def __init__(self, get_response):
         self.get_response = get_response
