@@ -13,6 +13,8 @@ from django.utils import timezone
 from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
+from config.admin_a11y import NativeDateAdminMixin
+
 from . import services
 from .models import (
     AccessibilityRequest,
@@ -24,7 +26,7 @@ from .models import (
 
 
 @admin.register(AccessibilityStatement)
-class AccessibilityStatementAdmin(SimpleHistoryAdmin):
+class AccessibilityStatementAdmin(NativeDateAdminMixin, SimpleHistoryAdmin):
     list_display = ["__str__", "compliance_status", "reviewed_on", "answer_days"]
     fieldsets = [
         (None, {"fields": ["service_name", "compliance_status", "contact_email", "answer_days"]}),

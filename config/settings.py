@@ -100,6 +100,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "config.context_processors.site",
             ],
+            "libraries": {"admin_a11y": "config.admin_a11y_tags"},
         },
     },
 ]
@@ -190,6 +191,8 @@ CSRF_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = env.int("DJANGO_SESSION_IDLE_SECONDS", default=60 * 60)
 SESSION_SAVE_EVERY_REQUEST = True
 SESSION_ABSOLUTE_SECONDS = env.int("DJANGO_SESSION_ABSOLUTE_SECONDS", default=10 * 60 * 60)
+# The admin warns this long before either limit, with a button to extend (WCAG 2.2.1).
+SESSION_WARNING_SECONDS = env.int("DJANGO_SESSION_WARNING_SECONDS", default=3 * 60)
 
 if SECURE:
     SECURE_SSL_REDIRECT = env.bool("DJANGO_SECURE_SSL_REDIRECT", default=True)

@@ -6,15 +6,19 @@ from django.views.generic import TemplateView
 from promises.caching import cached_public_page
 from promises.sitemaps import SITEMAPS
 
-from . import views
+from . import admin_session, views
+from .admin_a11y import AccessibleLoginForm
 
 admin.site.site_header = "Medborgarlöften – administration"
 admin.site.site_title = "Medborgarlöften"
 admin.site.index_title = "Samordnarens arbetsyta"
+admin.site.login_form = AccessibleLoginForm
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("readyz", views.readyz, name="readyz"),
+    # Before admin/: the admin's catch-all would answer it otherwise.
+    path("admin/forlang-session/", admin_session.extend_session, name="admin-extend-session"),
     path("admin/", admin.site.urls),
     path("tillganglighet/", include("accessibility.urls")),
     path("sitemap.xml", cached_public_page(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),

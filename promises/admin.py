@@ -13,6 +13,7 @@ from django.urls import path, reverse
 from django.utils.http import urlencode
 from simple_history.admin import SimpleHistoryAdmin
 
+from config.admin_a11y import NamedRowsFormSetMixin, NativeDateAdminMixin
 from municipalities.scope import ScopedAdminMixin, ScopedChoicesMixin
 
 from .models import Activity, CooperationAgreement, Goal, Promise, PromisePeriod
@@ -21,9 +22,9 @@ from .publishing import PublicationStatus
 ORDER_HELP = "Lägre nummer visas först på webbplatsen."
 
 
-class HistoryAdmin(SimpleHistoryAdmin):
+class HistoryAdmin(NativeDateAdminMixin, SimpleHistoryAdmin):
     """django-simple-history's admin (who changed what, when) with a history list that
-    keeps to the CSP and the coordinators' rights."""
+    keeps to the CSP and the coordinators' rights, and native date inputs."""
 
     object_history_list_template = "admin/history_list.html"
 
@@ -173,7 +174,11 @@ class PromisePeriodForm(forms.ModelForm):
         return cleaned
 
 
-class PeriodPartFormSet(BaseInlineFormSet):
+class NamedRowsFormSet(NamedRowsFormSetMixin, BaseInlineFormSet):
+    """Rows named by position and text (config/admin_a11y.py)."""
+
+
+class PeriodPartFormSet(NamedRowsFormSet):
     """Goals and activities of a period may only point at that period's own promises."""
 
     _promise_choices = None
@@ -204,9 +209,11 @@ class PeriodPartFormSet(BaseInlineFormSet):
                 )
 
 
-class PeriodInlineMixin(ScopedChoicesMixin):
+class PeriodInlineMixin(NativeDateAdminMixin, ScopedChoicesMixin):
     extra = 0
     show_change_link = False
+    formset = NamedRowsFormSet
+    template = "admin/edit_inline/named_stacked.html"
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
