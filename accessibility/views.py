@@ -2,6 +2,7 @@
 
 import logging
 
+from django.conf import settings
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
@@ -12,6 +13,7 @@ from config.net import client_ip
 from . import ratelimit, services, tokens
 from .forms import AlternativeFormatForm, BarrierReportForm, page_from_query
 from .models import AccessibilityStatement, RequestKind
+from .shortcomings import SHORTCOMINGS
 
 logger = logging.getLogger(__name__)
 
@@ -19,11 +21,19 @@ logger = logging.getLogger(__name__)
 @require_GET
 def statement(request):
     statement = AccessibilityStatement.load()
-    return render(
-        request,
-        "accessibility/statement.html",
-        {"statement": statement, "last_updated": statement.updated_at},
-    )
+    context = {
+        "statement": statement,
+        # One date: the statement's own "uppdaterades senast" is the page's last update.
+        "last_updated": statement.reviewed_on,
+        "shortcomings": SHORTCOMINGS,
+        "organisation": {
+            "name": settings.ORGANISATION_NAME,
+            "phone": settings.ORGANISATION_PHONE,
+            "postal_address": settings.ORGANISATION_POSTAL_ADDRESS,
+        },
+        "published_on": settings.SITE_PUBLISHED_ON,
+    }
+    return render(request, "accessibility/statement.html", context)
 
 
 def _receipt_redirect(receipt):

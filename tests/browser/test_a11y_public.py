@@ -7,7 +7,8 @@ import re
 import pytest
 from django.urls import reverse
 
-from accessibility.models import AccessibilityRequest
+from accessibility.models import AccessibilityRequest, AccessibilityStatement
+from accessibility.shortcomings import SHORTCOMINGS
 from followup.models import ActivityStatus
 
 from .conftest import assert_accessible
@@ -170,3 +171,23 @@ def test_autofilled_honeypot_is_kept_in_quarantine_and_not_heard(live_server, pa
     stored = AccessibilityRequest.objects.get()
     assert stored.is_quarantined and "autofyll" in stored.quarantine_reason
     assert stored.reference in page.locator(".reference").inner_text()
+
+
+def test_statement_reads_true_and_complete(live_server, page, db, settings):
+    settings.ORGANISATION_NAME = "Polismyndigheten"
+    AccessibilityStatement.objects.get_or_create(
+        pk=1, defaults={"assessed_on": "2026-11-21", "reviewed_on": "2026-11-21"}
+    )
+    page.goto(live_server.url + reverse("accessibility:statement"))
+    main = page.locator("main")
+    tree = main.aria_snapshot()
+    assert "Polismyndigheten ansvarar för webbplatsen" in tree
+    for item in SHORTCOMINGS:
+        number, name = item.criteria_named()[0]
+        listed = main.get_by_role("listitem").filter(has_text=item.text[:40])
+        assert f"WCAG {number} {name}" in listed.inner_text()
+    assert main.get_by_role("link", name=re.compile(r"^\d")).count() == 1  # the phone
+    assert "Webbplatsen publicerades den" in main.inner_text()
+    dates = main.locator("time").all_inner_texts()
+    assert dates.count("21 november 2026") >= 2 and "Senast uppdaterad" in main.inner_text()
+    assert_accessible(page)
