@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
-from config.admin_a11y import NativeDateAdminMixin
+from config.admin_a11y import AdminWidgetsMixin
 
 from . import services
 from .models import (
@@ -26,7 +26,7 @@ from .models import (
 
 
 @admin.register(AccessibilityStatement)
-class AccessibilityStatementAdmin(NativeDateAdminMixin, SimpleHistoryAdmin):
+class AccessibilityStatementAdmin(AdminWidgetsMixin, SimpleHistoryAdmin):
     list_display = ["__str__", "compliance_status", "reviewed_on", "answer_days"]
     fieldsets = [
         (None, {"fields": ["service_name", "compliance_status", "contact_email", "answer_days"]}),

@@ -13,7 +13,7 @@ from django.urls import path, reverse
 from django.utils.http import urlencode
 from simple_history.admin import SimpleHistoryAdmin
 
-from config.admin_a11y import NamedRowsFormSetMixin, NativeDateAdminMixin
+from config.admin_a11y import AdminWidgetsMixin, NamedRowsFormSetMixin
 from municipalities.scope import ScopedAdminMixin, ScopedChoicesMixin
 
 from .models import Activity, CooperationAgreement, Goal, Promise, PromisePeriod
@@ -22,7 +22,7 @@ from .publishing import PublicationStatus
 ORDER_HELP = "Lägre nummer visas först på webbplatsen."
 
 
-class HistoryAdmin(NativeDateAdminMixin, SimpleHistoryAdmin):
+class HistoryAdmin(AdminWidgetsMixin, SimpleHistoryAdmin):
     """django-simple-history's admin (who changed what, when) with a history list that
     keeps to the CSP and the coordinators' rights, and native date inputs."""
 
@@ -209,7 +209,7 @@ class PeriodPartFormSet(NamedRowsFormSet):
                 )
 
 
-class PeriodInlineMixin(NativeDateAdminMixin, ScopedChoicesMixin):
+class PeriodInlineMixin(AdminWidgetsMixin, ScopedChoicesMixin):
     extra = 0
     show_change_link = False
     formset = NamedRowsFormSet
