@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 PYTEST_ARGS ?=
 
-.PHONY: help run data test test-servers lint format check-deploy bench browser clean
+.PHONY: help run data test test-servers lint format check-deploy bench browser vnu clean
 
 help:  ## List the targets
 	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -37,7 +37,14 @@ browser:  ## Install Debian's Chromium for the browser tests if it is missing
 	@command -v chromium >/dev/null || { \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
-test: $(VENV)/.installed-dev browser  ## Run the whole test suite (honours DATABASE_URL)
+VNU_JAR := .tools/vnu/node_modules/vnu-jar/build/dist/vnu.jar
+
+$(VNU_JAR):
+	npm install --silent --no-audit --no-fund --prefix .tools/vnu vnu-jar@26.9.27
+
+vnu: $(VNU_JAR)  ## Install the Nu Html Checker (npm vnu-jar, run with Java 17) under .tools/
+
+test: $(VENV)/.installed-dev browser $(VNU_JAR)  ## Run the whole test suite (honours DATABASE_URL)
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
 
 test-servers: $(VENV)/.installed-dev  ## Two gunicorn instances on PostgreSQL + Redis, and a database outage
@@ -64,4 +71,4 @@ bench: $(VENV)/.installed  ## Benchmark at national scale in its own database (B
 	$(PY) -m benchmarks.run
 
 clean:  ## Remove the virtualenv and local data (var/)
-	rm -rf $(VENV) var
+	rm -rf $(VENV) var .tools

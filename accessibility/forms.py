@@ -114,8 +114,10 @@ class RequestForm(ErrorSummaryMixin, forms.Form):
         label="Jag godkänner att uppgifterna sparas så att ni kan hantera ärendet",
         error_messages={"required": CONSENT_MESSAGE},
     )
-    # Honeypot: hidden from sight and from assistive technology; only bots fill it in.
-    website = forms.CharField(
+    # Honeypot: hidden from sight and from assistive technology. Its name is one no
+    # password manager or address autofill recognises ("website" was filled by some); a
+    # filled one sends the submission to quarantine, never to the bin.
+    lamna_tomt = forms.CharField(
         label="Lämna det här fältet tomt",
         required=False,
         widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
@@ -123,11 +125,14 @@ class RequestForm(ErrorSummaryMixin, forms.Form):
     # Time-trap: when the form was shown, signed. Never an error, only a quarantine.
     started = forms.CharField(required=False, widget=forms.HiddenInput)
 
-    def is_bot(self) -> bool:
-        """A filled honeypot: the sender gets a normal receipt and nothing is kept."""
-        return bool(self.data.get("website", "").strip())
+    def honeypot_filled(self) -> bool:
+        """The hidden field has text: a bot, or (rarely, with this name) an autofill."""
+        return bool(self.data.get("lamna_tomt", "").strip())
 
     def quarantine_reason(self) -> str:
+        """Why the submission looks automated ("" when it does not): an editor decides."""
+        if self.honeypot_filled():
+            return "Det dolda fältet var ifyllt (en bot, eller webbläsarens autofyll)."
         return tokens.quarantine_reason(self.data.get("started", ""))
 
     def request_data(self) -> dict:

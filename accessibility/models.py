@@ -17,11 +17,7 @@ from simple_history.models import HistoricalRecords
 INITIAL_KNOWN_SHORTCOMINGS = """\
 Uppföljningar som kommunerna och polisen bara har publicerat som PDF-filer på sina egna \
 webbplatser finns inte återgivna här. Det innehållet är därför inte tillgängligt hos oss. \
-Du kan begära det i ett alternativt format.
-
-Administrationen som samordnare använder bygger på Djangos standardgränssnitt. Vissa \
-delar, till exempel datumväljare och listor där man väljer flera alternativ, är inte \
-fullständigt testade med skärmläsare."""
+Du kan begära det i ett alternativt format."""
 
 INITIAL_DISPROPORTIONATE_BURDEN = (
     "Vi åberopar inte oskäligt betungande anpassning för något innehåll på webbplatsen."
@@ -34,8 +30,14 @@ den här redogörelsen. Vi ansvarar inte för hur tillgängliga de är."""
 INITIAL_HOW_TESTED = """\
 Vi har gjort en egen bedömning (självskattning) av webbplatsen. Varje ändring testas \
 automatiskt med verktyget axe-core i webbläsaren Chromium, i dator- och mobilstorlek, \
-mot kraven i WCAG 2.1 nivå AA. Vi testar också att formulären går att fylla i och \
-skicka med enbart tangentbord och att alla sidor fungerar utan JavaScript.
+mot kraven i WCAG 2.1 nivå AA. Automatiska tester läser också det som en skärmläsare \
+får veta (namn på fält, rubriker och rader), var fokus hamnar, hur sidorna ser ut i \
+320 pixlars bredd med och utan ökat text- och radavstånd och i forcerade färger. Vi \
+testar att formulären går att fylla i och skicka med enbart tangentbord.
+
+De publika sidorna och formulären fungerar utan JavaScript. Administrationen som \
+samordnare använder kräver JavaScript för att välja kommun och lokalpolisområde, för att \
+lägga till rader och för varningen innan man loggas ut.
 
 Webbplatsen har ännu inte granskats av en extern part och inte testats tillsammans med \
 personer som använder skärmläsare."""

@@ -1,8 +1,7 @@
 """Signed tokens: when a form was shown (the time-trap) and what a receipt shows.
 
 Both are signed with the secret key, so they cannot be forged, and the receipt needs no
-database lookup: its address cannot be guessed, it shows nothing personal, and a bot
-caught by the honeypot gets a receipt that looks exactly like a real one.
+database lookup: its address cannot be guessed and it shows nothing personal.
 """
 
 import datetime

@@ -2,9 +2,9 @@
 
 import logging
 
+from django.conf import settings
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -13,6 +13,7 @@ from core.net import client_ip
 from . import ratelimit, services, tokens
 from .forms import AlternativeFormatForm, BarrierReportForm, page_from_query
 from .models import AccessibilityStatement, RequestKind
+from .shortcomings import SHORTCOMINGS
 
 logger = logging.getLogger(__name__)
 
@@ -20,11 +21,19 @@ logger = logging.getLogger(__name__)
 @require_GET
 def statement(request):
     statement = AccessibilityStatement.load()
-    return render(
-        request,
-        "accessibility/statement.html",
-        {"statement": statement, "last_updated": statement.updated_at},
-    )
+    context = {
+        "statement": statement,
+        # One date: the statement's own "uppdaterades senast" is the page's last update.
+        "last_updated": statement.reviewed_on,
+        "shortcomings": SHORTCOMINGS,
+        "organisation": {
+            "name": settings.ORGANISATION_NAME,
+            "phone": settings.ORGANISATION_PHONE,
+            "postal_address": settings.ORGANISATION_POSTAL_ADDRESS,
+        },
+        "published_on": settings.SITE_PUBLISHED_ON,
+    }
+    return render(request, "accessibility/statement.html", context)
 
 
 def _receipt_redirect(receipt):
@@ -36,17 +45,6 @@ def _request_form(request, form_class, template):
     # submit_request(), so each request asks the database for it once.
     if request.method == "POST":
         form = form_class(request.POST)
-        if form.is_bot():
-            # Looks like any other receipt; nothing is stored, sent or counted.
-            logger.info("Honeypot filled on the %s form; nothing stored.", form_class.kind)
-            answer_days = AccessibilityStatement.load().answer_days
-            return _receipt_redirect(
-                tokens.Receipt(
-                    reference=services.new_reference(),
-                    kind=form_class.kind,
-                    due_on=services.due_date(timezone.now(), answer_days=answer_days),
-                )
-            )
         if form.is_valid():
             ip = client_ip(request)
             if ratelimit.is_limited(ip):

@@ -57,7 +57,8 @@ def subscribe(request):
             request, "alerts/subscribe.html", {"form": _fresh_form(scope), "scope": scope}
         )
     form = SubscribeForm(request.POST)
-    if form.is_bot():
+    if form.honeypot_filled():
+        # Only an address would be kept, and nobody to ask about it: store nothing.
         logger.info("Honeypot filled on the subscription form; nothing stored.")
         return redirect("alerts:subscribed")
     if not form.is_valid():

@@ -8,6 +8,8 @@ from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from core.sessions import LOGIN_STARTED_KEY
+
 
 class SecurityHeadersMiddleware:
     """Response headers Django's SecurityMiddleware does not set."""
@@ -31,7 +33,7 @@ class AbsoluteSessionTimeoutMiddleware:
     timeout; this adds the absolute one that OWASP asks of an admin.
     """
 
-    session_key = "_login_started_at"
+    session_key = LOGIN_STARTED_KEY
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -52,7 +54,7 @@ class DatabaseUnavailableMiddleware:
     text shown back, so nothing the person wrote is lost."""
 
     # Technical form fields that mean nothing to the person who submitted.
-    hidden_fields = {"csrfmiddlewaretoken", "started", "website"}
+    hidden_fields = {"csrfmiddlewaretoken", "started", "lamna_tomt"}
 
     def __init__(self, get_response):
         self.get_response = get_response

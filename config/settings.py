@@ -198,6 +198,8 @@ CSRF_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = env.int("DJANGO_SESSION_IDLE_SECONDS", default=60 * 60)
 SESSION_SAVE_EVERY_REQUEST = True
 SESSION_ABSOLUTE_SECONDS = env.int("DJANGO_SESSION_ABSOLUTE_SECONDS", default=10 * 60 * 60)
+# The admin warns this long before either limit, with a button to extend (WCAG 2.2.1).
+SESSION_WARNING_SECONDS = env.int("DJANGO_SESSION_WARNING_SECONDS", default=3 * 60)
 
 if SECURE:
     SECURE_SSL_REDIRECT = env.bool("DJANGO_SECURE_SSL_REDIRECT", default=True)
@@ -276,6 +278,14 @@ ACCESSIBILITY_MIN_FILL_SECONDS = env.int("ACCESSIBILITY_MIN_FILL_SECONDS", defau
 ACCESSIBILITY_PURGE_AFTER_DAYS = env.int("ACCESSIBILITY_PURGE_AFTER_DAYS", default=90)
 # Attempts before an outbox e-mail is marked failed (an editor can retry it in the admin).
 ACCESSIBILITY_EMAIL_MAX_ATTEMPTS = env.int("ACCESSIBILITY_EMAIL_MAX_ATTEMPTS", default=5)
+# Who is responsible for the site, as the accessibility statement names them (DIGG's
+# template), with phone and post besides e-mail, and when the site was first published.
+ORGANISATION_NAME = env.str("ORGANISATION_NAME", default="Polismyndigheten")
+ORGANISATION_PHONE = env.str("ORGANISATION_PHONE", default="114 14")
+ORGANISATION_POSTAL_ADDRESS = env.str(
+    "ORGANISATION_POSTAL_ADDRESS", default="Polismyndigheten, Box 12256, 102 26 Stockholm"
+)
+SITE_PUBLISHED_ON = datetime.date.fromisoformat(env.str("SITE_PUBLISHED_ON", default="2026-11-21"))
 # --- end accessibility ------------------------------------------------------------------
 
 # --- Outbox (outbox/) and alerts (alerts/) ----------------------------------------------

@@ -3,21 +3,25 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.views.generic import TemplateView
 
+from core.admin_a11y import AccessibleLoginForm
 from municipalities.scope import admin_shortcut
 from portal.caching import cached_public_page
 from portal.sitemaps import SITEMAPS
 
-from . import views
+from . import admin_session, views
 
 admin.site.site_header = "Medborgarlöften – administration"
 admin.site.site_title = "Medborgarlöften"
 admin.site.index_title = "Samordnarens arbetsyta"
+admin.site.login_form = AccessibleLoginForm
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("readyz", views.readyz, name="readyz"),
     # Django's "Visa på webbplatsen" shortcut, limited to the coordinator's scope.
     path("admin/r/<int:content_type_id>/<path:object_id>/", admin.site.admin_view(admin_shortcut)),
+    # Before admin/: the admin's catch-all would answer it otherwise.
+    path("admin/forlang-session/", admin_session.extend_session, name="admin-extend-session"),
     path("admin/", admin.site.urls),
     path("tillganglighet/", include("accessibility.urls")),
     path("sitemap.xml", cached_public_page(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),

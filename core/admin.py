@@ -9,12 +9,13 @@ from django.urls import path, reverse
 from simple_history.admin import SimpleHistoryAdmin
 
 from . import preview, publishing
+from .admin_a11y import AdminWidgetsMixin
 from .publishing import PublicationStatus
 
 
-class HistoryAdmin(SimpleHistoryAdmin):
+class HistoryAdmin(AdminWidgetsMixin, SimpleHistoryAdmin):
     """django-simple-history's admin (who changed what, when) with a history list that
-    keeps to the CSP and the coordinators' rights."""
+    keeps to the CSP and the coordinators' rights, and native date inputs."""
 
     object_history_list_template = "admin/history_list.html"
 

@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from core.admin import HistoryAdmin, PreviewAdminMixin, PublicPageMixin, PublishableAdminMixin
+from core.admin_a11y import NamedRowsFormSetMixin
 from municipalities.scope import ScopedAdminMixin, ScopedChoicesMixin
 
 from . import services
@@ -22,13 +23,18 @@ from .models import ActivityStatus, FollowUpReport
 SHORT_TEXT = {"widget": forms.Textarea(attrs={"rows": 3, "cols": 40})}
 
 
-class ActivityStatusFormSet(BaseInlineFormSet):
-    """Each control is named by its column and its activity (see status_inline.html)."""
+class ActivityStatusFormSet(NamedRowsFormSetMixin, BaseInlineFormSet):
+    """Rows named as every inline's are (NamedRowsFormSetMixin), but each control by
+    the visible column heading and its activity's row header (see status_inline.html)."""
 
-    def add_fields(self, form, index):
-        super().add_fields(form, index)
-        for name in ("status", "comment", "achieved_count"):
-            field = form.fields[name]
+    def row_noun(self):
+        return "aktivitet"
+
+    def row_text(self, form):
+        return str(form.instance.activity) if form.instance.activity_id else ""
+
+    def name_control(self, form, index, name, field):
+        if name in ("status", "comment", "achieved_count"):
             field.help_text = ""  # said once, in the column heading
             field.widget.attrs["aria-labelledby"] = f"status-col-{name} status-row-{index}"
 

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils.http import urlencode
 
 from core.admin import HistoryAdmin, PreviewAdminMixin, PublicPageMixin, PublishableAdminMixin
+from core.admin_a11y import AdminWidgetsMixin, NamedRowsFormSetMixin
 from municipalities.scope import ScopedAdminMixin, ScopedChoicesMixin
 
 from .models import Activity, CooperationAgreement, Goal, Promise, PromisePeriod
@@ -41,7 +42,11 @@ class PromisePeriodForm(forms.ModelForm):
         return cleaned
 
 
-class PeriodPartFormSet(BaseInlineFormSet):
+class NamedRowsFormSet(NamedRowsFormSetMixin, BaseInlineFormSet):
+    """Rows named by position and text (core/admin_a11y.py)."""
+
+
+class PeriodPartFormSet(NamedRowsFormSet):
     """Goals and activities of a period may only point at that period's own promises."""
 
     _promise_choices = None
@@ -72,9 +77,11 @@ class PeriodPartFormSet(BaseInlineFormSet):
                 )
 
 
-class PeriodInlineMixin(ScopedChoicesMixin):
+class PeriodInlineMixin(AdminWidgetsMixin, ScopedChoicesMixin):
     extra = 0
     show_change_link = False
+    formset = NamedRowsFormSet
+    template = "admin/edit_inline/named_stacked.html"
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         formfield = super().formfield_for_dbfield(db_field, request, **kwargs)

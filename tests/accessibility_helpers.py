@@ -21,7 +21,7 @@ def barrier_data(**overrides):
         "contact_name": "Alva Andersson",
         "contact_email": "alva@example.se",
         "consent": "on",
-        "website": "",
+        "lamna_tomt": "",
         "started": started_long_ago(),
     }
     return {**data, **overrides}
@@ -36,7 +36,7 @@ def format_data(**overrides):
         "contact_name": "",
         "contact_email": "bo@example.se",
         "consent": "on",
-        "website": "",
+        "lamna_tomt": "",
         "started": started_long_ago(),
     }
     return {**data, **overrides}

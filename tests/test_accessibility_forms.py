@@ -80,8 +80,10 @@ def test_forms_mark_optional_fields_and_tie_hints_to_fields(client):
     assert "maxlength" not in body  # a browser limit would cut pasted text silently
     assert "disabled" not in body
     # The honeypot is out of sight, out of the tab order and hidden from screen readers.
-    assert re.search(r'<div class="hp" aria-hidden="true">\s*<label for="id_website">', body)
-    assert re.search(r'<input type="text" name="website"[^>]*tabindex="-1"', body)
+    # Its name is none that a password manager or address autofill recognises.
+    assert re.search(r'<div class="hp" aria-hidden="true">\s*<label for="id_lamna_tomt">', body)
+    honeypot = re.search(r'<input type="text" name="lamna_tomt"[^>]*>', body).group(0)
+    assert 'tabindex="-1"' in honeypot and 'autocomplete="off"' in honeypot
 
 
 def test_format_form_says_how_long_data_is_kept_and_requires_email(client, settings):
@@ -170,7 +172,7 @@ def test_a_reference_already_taken_is_drawn_again(
 
 @pytest.mark.parametrize(
     "data",
-    [barrier_data(), barrier_data(website="http://spam.example"), {}],
+    [barrier_data(), barrier_data(lamna_tomt="http://spam.example"), {}],
     ids=["stored", "honeypot", "errors"],
 )
 def test_each_post_reads_the_statement_once(client, data):
@@ -197,11 +199,11 @@ def test_empty_barrier_form_explains_every_error_and_stores_nothing(client):
         ("id_consent", "Kryssa i rutan om du godkänner att vi sparar uppgifterna"),
     ]
     assert re.search(r'class="error-summary" tabindex="-1" autofocus', body)
-    # Inline messages repeat the summary, start with a hidden "Fel:", and are tied to
-    # the field, which is marked invalid.
+    # Inline messages repeat the summary, start with a visible "Fel:" (not colour alone),
+    # and are tied to the field, which is marked invalid.
     assert (
-        '<p class="error-message" id="id_message_error"><span class="visually-hidden">Fel:'
-        "</span> Beskriv problemet</p>" in body
+        '<p class="error-message" id="id_message_error"><span class="error-message__prefix">'
+        "Fel:</span> Beskriv problemet</p>" in body
     )
     textarea = re.search(r"<textarea[^>]*>", body).group(0)
     assert 'aria-invalid="true"' in textarea

@@ -99,7 +99,7 @@ def test_a_filled_honeypot_gets_the_normal_answer_and_nothing_happens(
     client, town, django_capture_on_commit_callbacks
 ):
     response = subscribe(
-        client, ADDRESS, "kommun/odeshog", django_capture_on_commit_callbacks, website="spam"
+        client, ADDRESS, "kommun/odeshog", django_capture_on_commit_callbacks, lamna_tomt="spam"
     )
     assert response["Location"] == "/folj/tack/"
     assert not Subscriber.objects.exists() and mail.outbox == []

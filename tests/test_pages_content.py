@@ -197,10 +197,10 @@ def test_report_shows_every_activity_status_grouped_with_a_progress_figure(
     assert text.index("Tryggare centrum") < text.index("Gemensamma krogtillsyner.")
     assert text.index("Fotpatrullering") < text.index("Aktiviteter för hela medborgarlöftet")
     assert "Gemensamma krogtillsyner. Ansvarig: Polisen och kommunen gemensamt" in text
-    assert "Genomförd 4 av 4 tillfällen" in text
+    assert "Genomförd Uppnått: 4 av 4 tillfällen" in text
     assert "Fyra tillsyner &lt;b&gt;genomförda&lt;/b&gt;." in html
     assert "Försenad Personalbrist i juli." in text
-    assert "Genomförd 4 av 4 tillfällen Fyra tillsyner" in text
+    assert "Genomförd Uppnått: 4 av 4 tillfällen Fyra tillsyner" in text
     assert f"{unreported.text} Ansvarig: Polisen Ingen status angiven" in text
     assert "Föregående uppföljning Uppföljning tertial 1 2024" in text
     assert "Nästa uppföljning Uppföljning tertial 3 2024" in text

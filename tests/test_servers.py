@@ -156,7 +156,7 @@ def submit_barrier_report(server, visitor, text):
     return visitor.post(
         form_url,
         {"csrfmiddlewaretoken": hidden(page, "csrfmiddlewaretoken"),
-         "started": hidden(page, "started"), "website": "", "page_url": "/",
+         "started": hidden(page, "started"), "lamna_tomt": "", "page_url": "/",
          "message": text, "consent": "on"},
     )  # fmt: skip
 

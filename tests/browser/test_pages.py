@@ -107,7 +107,8 @@ def test_a_long_word_in_a_status_comment_wraps_on_a_phone(live_server, open_page
     page.goto(live_server.url + url)
     assert page.get_by_text(long_comment).first.is_visible()
     sideways = page.evaluate(
-        "[...document.querySelectorAll('.table-scroll')].map(e => e.scrollWidth - e.clientWidth)"
+        "[...document.querySelectorAll('.status-table')]"
+        ".map(e => e.getBoundingClientRect().right - document.querySelector('main').clientWidth)"
     )
     assert sideways and max(sideways) <= 0, sideways
 
