@@ -19,7 +19,6 @@ from django.db.models.functions import Concat
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from core.publishing import PublicationStatus
 from followup.models import ActivityStatus, FollowUpReport
 from municipalities.models import Municipality
 from promises.models import Activity, CooperationAgreement, Goal, Promise, PromisePeriod
@@ -79,8 +78,7 @@ def _in_period(period):
 
 
 def sources():
-    published = PublicationStatus.PUBLISHED
-    periods_public = {"period__status": published}
+    # Each model's public() states who may see it (an announced period shows no content).
     return (
         Source(
             "Medborgarlöfte",
@@ -100,7 +98,7 @@ def sources():
         ),
         Source(
             "Löfte",
-            Promise.objects.filter(**periods_public).select_related("period__municipality"),
+            Promise.objects.public().select_related("period__municipality"),
             "title",
             ("description",),
             ("period__municipality__name",),
@@ -113,7 +111,7 @@ def sources():
         ),
         Source(
             "Mål",
-            Goal.objects.filter(**periods_public).select_related("period__municipality"),
+            Goal.objects.public().select_related("period__municipality"),
             None,
             ("text",),
             ("period__municipality__name",),
@@ -126,7 +124,7 @@ def sources():
         ),
         Source(
             "Aktivitet",
-            Activity.objects.filter(**periods_public).select_related("period__municipality"),
+            Activity.objects.public().select_related("period__municipality"),
             None,
             ("text",),
             ("partner_name", "period__municipality__name"),
@@ -147,9 +145,7 @@ def sources():
         ),
         Source(
             "Kommentar i uppföljning",
-            ActivityStatus.objects.filter(
-                report__status=published, report__period__status=published
-            )
+            ActivityStatus.objects.public()
             .exclude(comment="")
             .select_related("report__period__municipality"),
             None,

@@ -14,6 +14,7 @@ from django.views.decorators.csrf import requires_csrf_token
 
 from core.preview import mark_preview
 from followup.models import FollowUpReport
+from followup.progress import progress_table, with_progress_counts
 from municipalities.models import County, LocalPoliceArea, Municipality
 from promises.models import CooperationAgreement, PromisePeriod, period_content_prefetches
 
@@ -134,11 +135,21 @@ def police_area(request, slug):
 
 def municipality(request, slug):
     municipality = get_object_or_404(Municipality.objects.with_county(), slug=slug)
-    periods = list(PromisePeriod.objects.public().for_municipality(municipality).with_place())
+    periods = list(
+        with_progress_counts(
+            PromisePeriod.objects.public().for_municipality(municipality).with_place()
+        )
+    )
+    # An announced period is only its announcement, never listed as a promise.
+    announcements = list(
+        PromisePeriod.objects.announcements()
+        .for_municipality(municipality)
+        .only("announcement", "updated_at")
+    )
     today = timezone.localdate()
     featured = PromisePeriod.featured_among(periods, today)
     if featured:
-        prefetch_related_objects([featured], *period_content_prefetches())
+        prefetch_related_objects([featured], *period_content_prefetches(), "signatories")
     reports = list(
         FollowUpReport.objects.public()
         .for_municipality(municipality)
@@ -155,6 +166,8 @@ def municipality(request, slug):
     )
     context = {
         "municipality": municipality,
+        "announcements": announcements,
+        "compared": periods,
         "featured": featured,
         "featured_state": featured and featured.state_on(today),
         "later": [p for p in periods if featured and p.starts_on > featured.starts_on],
@@ -166,6 +179,7 @@ def municipality(request, slug):
             *(p.updated_at for p in periods),
             *(r.updated_at for r in reports),
             *(a.updated_at for a in agreements),
+            *(a.updated_at for a in announcements),
         ),
     }
     if featured:
@@ -188,7 +202,7 @@ def period_response(request, period, *, preview=False):
     """The period page for one PromisePeriod. With preview=True (the admin's preview
     of a draft) it says so plainly and keeps the page out of caches and search engines.
     """
-    prefetch_related_objects([period], *period_content_prefetches())
+    prefetch_related_objects([period], *period_content_prefetches(), "signatories")
     reports = list(
         FollowUpReport.objects.public()
         .for_period(period)
@@ -201,6 +215,12 @@ def period_response(request, period, *, preview=False):
         .exclude(pk=period.pk)
         .select_related("municipality")
     )
+    progress = progress_table(period, reports)
+    for activity in period.activities.all():
+        activity.latest_status = None
+    for _heading, rows in progress.groups:
+        for row in rows:
+            row.activity.latest_status = row.latest
     sections, general = period.sections()
     response = render(
         request,
@@ -213,6 +233,7 @@ def period_response(request, period, *, preview=False):
             "general": general,
             "reports": reports,
             "others": others,
+            "progress": progress,
             "preview": preview,
             "last_updated": newest(period.updated_at, *(r.updated_at for r in reports)),
         },
@@ -222,7 +243,7 @@ def period_response(request, period, *, preview=False):
 
 def agreement(request, municipality_slug, pk):
     agreement = get_object_or_404(
-        CooperationAgreement.objects.public().with_place(),
+        CooperationAgreement.objects.public().with_place().prefetch_related("signatories"),
         municipality__slug=municipality_slug,
         pk=pk,
     )

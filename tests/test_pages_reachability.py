@@ -10,6 +10,8 @@ from django.conf import settings
 from django.utils.dateformat import format as date_format
 from django.utils.dateparse import parse_date
 
+from promises.models import format_span
+
 SEED_DIR = Path(settings.BASE_DIR) / "fixtures" / "seed"
 # Pages outside the public promise pages: forms, search results, admin, files.
 NOT_CRAWLED = ("/admin/", "/tillganglighet/", "/sok/", "/static/", "/sitemap.xml", "/robots.txt")
@@ -36,6 +38,10 @@ def crawl(client):
     return texts
 
 
+def known_span(first, last, precision):
+    return format_span(parse_date(first), parse_date(last), precision)
+
+
 def swedish_date(value):
     return date_format(parse_date(value), "j F Y")
 
@@ -55,8 +61,8 @@ def facts():
                           "partners", "follow_up_method", "source_note"):  # fmt: skip
                 if period.get(field):
                     add(period[field])
-            add(swedish_date(period["starts_on"]))
-            add(swedish_date(period["ends_on"]))
+            # As much of the dates as the source states (issue 14: no invented days).
+            add(known_span(period["starts_on"], period["ends_on"], period["dates_precision"]))
             for part in [period, *period.get("promises", [])]:
                 if part is not period:
                     add(part["title"])
