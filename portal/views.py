@@ -5,7 +5,7 @@ live in the querysets and each page runs a fixed number of them."""
 import datetime
 
 from django.conf import settings
-from django.db.models import Exists, OuterRef, Prefetch, prefetch_related_objects
+from django.db.models import Exists, Max, OuterRef, Prefetch, prefetch_related_objects
 from django.http import HttpResponseServerError
 from django.shortcuts import get_object_or_404, render
 from django.template import loader
@@ -16,6 +16,7 @@ from core.preview import mark_preview
 from followup.models import FollowUpReport
 from followup.progress import progress_table, with_progress_counts
 from municipalities.models import County, LocalPoliceArea, Municipality
+from municipalities.reference import REFERENCE_DATA_REVISED_ON
 from promises.models import CooperationAgreement, PromisePeriod, period_content_prefetches
 
 from . import search as site_search
@@ -26,10 +27,27 @@ ABOUT_REVISED_ON = datetime.date(2026, 11, 21)
 LATEST_REPORTS_ON_HOME = 6
 
 
+def _comparable(value):
+    # A date counts as the start of its day, so dates and datetimes compare.
+    if isinstance(value, datetime.datetime):
+        return value
+    return timezone.make_aware(datetime.datetime.combine(value, datetime.time()))
+
+
 def newest(*dates):
     """The latest of the given dates or datetimes, ignoring missing ones."""
     present = [d for d in dates if d]
-    return max(present) if present else None
+    return max(present, key=_comparable) if present else None
+
+
+def newest_public_change():
+    """When the public content (periods, reports, agreements) last changed."""
+    return newest(
+        *(
+            model.objects.public().aggregate(at=Max("updated_at"))["at"]
+            for model in (PromisePeriod, FollowUpReport, CooperationAgreement)
+        )
+    )
 
 
 # Swedish alphabetical order puts å, ä, ö last, in that order; code points put ä first.
@@ -100,7 +118,8 @@ def county(request, slug):
             "municipalities": municipalities,
             "with_promise": [m for m in municipalities if m.has_promise],
             "periods": periods,
-            "last_updated": newest(*(p.updated_at for p in periods)),
+            # The county's list of municipalities is reference data.
+            "last_updated": newest(REFERENCE_DATA_REVISED_ON, *(p.updated_at for p in periods)),
         },
     )
 
@@ -128,7 +147,7 @@ def police_area(request, slug):
         {
             "area": area,
             "served": [(m, by_municipality[m.pk]) for m in municipalities],
-            "last_updated": newest(*(p.updated_at for p in periods)),
+            "last_updated": newest(REFERENCE_DATA_REVISED_ON, *(p.updated_at for p in periods)),
         },
     )
 
@@ -175,7 +194,9 @@ def municipality(request, slug):
         "reports": reports,
         "agreements": agreements,
         "areas": areas,
+        # The police areas and the county shown are reference data.
         "last_updated": newest(
+            REFERENCE_DATA_REVISED_ON,
             *(p.updated_at for p in periods),
             *(r.updated_at for r in reports),
             *(a.updated_at for a in agreements),
@@ -267,7 +288,10 @@ def search(request):
         {
             "form": form,
             "results": results,
-            "last_updated": results and newest(*(hit.updated_at for hit in results.hits)),
+            # What a search finds is the public content: its newest change when nothing
+            # (or no result) is shown.
+            "last_updated": (results and newest(*(hit.updated_at for hit in results.hits)))
+            or newest_public_change(),
         },
     )
 
