@@ -44,6 +44,7 @@ def pages(db):
         "period": period.get_absolute_url(),
         "uppföljning": report.get_absolute_url(),
         "överenskommelse": agreement.get_absolute_url(),
+        "läget i landet": reverse("portal:overview"),
         "sök": search,
         "sök med träffar": f"{search}?q=patrullera",
         "sök utan träffar": f"{search}?q=xyzzy",
