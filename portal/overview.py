@@ -64,6 +64,11 @@ class Tally:
         return min(SHADES - 1, self.share * SHADES // 100) if self.with_promise else 0
 
     @property
+    def has_tile(self):
+        """Only the 21 real counties have a place on the map (the table lists all)."""
+        return self.code in TILES
+
+    @property
     def tile_x(self):
         return TILES[self.code][0] * TILE
 
