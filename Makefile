@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 PYTEST_ARGS ?=
 
-.PHONY: help run data test test-servers lint format check-deploy bench browser clean
+.PHONY: help run data test test-servers lint format check-deploy bench browser tools vnu clean
 
 help:  ## List the targets
 	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -36,7 +36,16 @@ browser:  ## Install Debian's Chromium for the browser tests if it is missing
 	@command -v chromium >/dev/null || { \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
-test: $(VENV)/.installed-dev browser  ## Run the whole test suite (honours DATABASE_URL)
+tools:  ## Install Debian's zbar-tools (zbarimg reads the printable card's QR code in the tests)
+	@command -v zbarimg >/dev/null || { \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq zbar-tools >/dev/null; }
+
+vnu: node_modules/vnu-jar/build/dist/vnu.jar  ## Install the Nu Html Checker (vnu-jar, needs java) into node_modules/
+
+node_modules/vnu-jar/build/dist/vnu.jar:
+	npm install --no-save --no-audit --no-fund vnu-jar@26.9.27
+
+test: $(VENV)/.installed-dev browser tools vnu  ## Run the whole test suite (honours DATABASE_URL)
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
 
 test-servers: $(VENV)/.installed-dev  ## Two gunicorn instances on PostgreSQL + Redis, and a database outage

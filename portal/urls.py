@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import overview, report, views
+from . import card, overview, report, views
 from .caching import cached_public_page as cached
 
 app_name = "portal"
@@ -19,6 +19,11 @@ urlpatterns = [
         "kommuner/<slug:municipality_slug>/medborgarloften/<slug:slug>/",
         cached(views.period),
         name="period",
+    ),
+    path(
+        "kommuner/<slug:municipality_slug>/medborgarloften/<slug:slug>/skriv-ut/",
+        cached(card.period_card),
+        name="period-card",
     ),
     path(
         "kommuner/<slug:municipality_slug>/medborgarloften/<slug:period_slug>/"
