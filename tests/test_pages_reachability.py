@@ -19,7 +19,8 @@ NOT_CRAWLED = ("/admin/", "/tillganglighet/", "/sok/", "/static/", "/sitemap.xml
 
 def page_text(body):
     body = re.sub(r"<(script|style)\b.*?</\1>", " ", body, flags=re.S)
-    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", body)).split())
+    text = html.unescape(re.sub(r"<[^>]+>", " ", body)).replace("\u00ad", "")  # soft hyphens
+    return " ".join(text.split())
 
 
 def crawl(client):
