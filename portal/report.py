@@ -29,6 +29,7 @@ class StatusGroup:
 
     promise: object
     rows: list = field(default_factory=list)
+    parties: list = field(default_factory=list)  # (heading or None, rows)
 
 
 @dataclass
@@ -50,7 +51,15 @@ def status_groups(period, statuses):
             status.activity = activities[status.activity_id]
     sections, general = period.sections(with_goals=False)
     groups = [
-        StatusGroup(section.promise, [(a, by_activity.get(a.pk)) for a in section.activities])
+        StatusGroup(
+            section.promise,
+            [(a, by_activity.get(a.pk)) for a in section.activities],
+            # Who promises what, grouped as on the period page (PromisePeriod.sections).
+            [
+                (party.heading, [(a, by_activity.get(a.pk)) for a in party.activities])
+                for party in section.groups
+            ],
+        )
         for section in (*sections, general)
     ]
     return [g for g in groups if g.rows]

@@ -223,3 +223,18 @@ def test_seed_agreement_may_be_extended_as_its_source_says(client, seed_content)
     assert "Kan förlängas Ja" in text_of(client.get(agreement.get_absolute_url()))
     text = text_of(client.get(agreement.municipality.get_absolute_url()))
     assert "(gäller 18 november 2021 – 31 december 2022, kan förlängas)" in text
+
+
+def test_the_report_groups_statuses_by_who_promises_like_the_period_page(client):
+    period = PromisePeriodFactory()
+    report = FollowUpReportFactory(period=period, year=2024, tertial=1)
+    for text, party in (
+        ("A polis.", "polisen"),
+        ("B kommun.", "kommunen"),
+        ("C polis.", "polisen"),
+    ):
+        activity = ActivityFactory(period=period, text=text, responsible=party)
+        ActivityStatus.objects.create(report=report, activity=activity, status="pagar")
+    text = text_of(client.get(report.get_absolute_url()))
+    assert text.index("Polisen lovar") < text.index("A polis.") < text.index("C polis.")
+    assert text.index("C polis.") < text.index("Kommunen lovar") < text.index("B kommun.")
