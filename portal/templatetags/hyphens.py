@@ -16,7 +16,7 @@ register = template.Library()
 
 SOFT_HYPHEN = "\u00ad"
 # Shorter words fit a 320 px line anyway; only long compounds need break points.
-MIN_LENGTH = 12
+MIN_LENGTH = 14
 LONG_WORD = re.compile(rf"\w{{{MIN_LENGTH},}}")
 
 
