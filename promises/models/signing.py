@@ -151,11 +151,13 @@ class SignedMixin(models.Model):
         return format_date(self.signed_on, self.signed_precision)
 
     def clean_signed(self):
-        if self.signed_on and self.signed_precision != DatePrecision.DAY:
-            first_of = {DatePrecision.MONTH: (self.signed_on.day == 1)}
-            if self.signed_precision == DatePrecision.YEAR:
-                first_of[DatePrecision.YEAR] = (self.signed_on.month, self.signed_on.day) == (1, 1)
-            if not first_of[self.signed_precision]:
-                raise ValidationError(
-                    {"signed_on": "Ange den första dagen i månaden eller året som är känt."}
-                )
+        """A signing date known to the month or year is stored as its first day."""
+        if not self.signed_on or self.signed_precision == DatePrecision.DAY:
+            return
+        first_day = self.signed_on.day == 1 and (
+            self.signed_precision == DatePrecision.MONTH or self.signed_on.month == 1
+        )
+        if not first_day:
+            raise ValidationError(
+                {"signed_on": "Ange den första dagen i månaden eller året som är känt."}
+            )
