@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 PYTEST_ARGS ?=
 
-.PHONY: help run data test test-servers lint format check-deploy bench browser vnu clean
+.PHONY: help run data test test-servers lint format check-deploy bench browser tools vnu clean
 
 help:  ## List the targets
 	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -37,6 +37,10 @@ browser:  ## Install Debian's Chromium for the browser tests if it is missing
 	@command -v chromium >/dev/null || { \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
+tools:  ## Install Debian's zbar-tools (zbarimg reads the printable card's QR code in the tests)
+	@command -v zbarimg >/dev/null || { \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq zbar-tools >/dev/null; }
+
 VNU_JAR := .tools/vnu/node_modules/vnu-jar/build/dist/vnu.jar
 
 $(VNU_JAR):
@@ -44,7 +48,7 @@ $(VNU_JAR):
 
 vnu: $(VNU_JAR)  ## Install the Nu Html Checker (npm vnu-jar, run with Java 17) under .tools/
 
-test: $(VENV)/.installed-dev browser $(VNU_JAR)  ## Run the whole test suite (honours DATABASE_URL)
+test: $(VENV)/.installed-dev browser tools $(VNU_JAR)  ## Run the whole test suite (honours DATABASE_URL)
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
 
 test-servers: $(VENV)/.installed-dev  ## Two gunicorn instances on PostgreSQL + Redis, and a database outage

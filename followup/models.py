@@ -35,7 +35,9 @@ class FollowUpReportQuerySet(PublishableQuerySet):
 
     def public(self):
         """Published reports of published periods: what a citizen may open."""
-        return self.published().filter(period__status=PublicationStatus.PUBLISHED)
+        return self.published().filter(
+            period__status=PublicationStatus.PUBLISHED, period__announced=False
+        )
 
     def chronological(self):
         """Earliest tertial first."""
@@ -146,6 +148,9 @@ class FollowUpReport(Publishable):
 
 
 class ActivityStatusChoice(models.TextChoices):
+    # The default: the follow-up does not mention the activity. Never "Ej påbörjad" by
+    # assumption; counted apart in the progress figure.
+    NO_INFORMATION = "ingen_uppgift", "Ingen uppgift"
     NOT_STARTED = "ej_paborjad", "Ej påbörjad"
     IN_PROGRESS = "pagar", "Pågår"
     DONE = "genomford", "Genomförd"
@@ -159,6 +164,7 @@ class ActivityStatusQuerySet(models.QuerySet):
         return self.filter(
             report__status=PublicationStatus.PUBLISHED,
             report__period__status=PublicationStatus.PUBLISHED,
+            report__period__announced=False,
         )
 
 
@@ -176,9 +182,9 @@ class ActivityStatus(models.Model):
     )
     status = models.CharField(
         "status",
-        max_length=12,
+        max_length=16,
         choices=ActivityStatusChoice.choices,
-        default=ActivityStatusChoice.NOT_STARTED,
+        default=ActivityStatusChoice.NO_INFORMATION,
     )
     comment = models.TextField("kommentar", blank=True)
     achieved_count = models.PositiveIntegerField(
@@ -206,6 +212,24 @@ class ActivityStatus(models.Model):
 
     def __str__(self):
         return f"{self.activity}: {self.get_status_display()}"
+
+    @property
+    def has_information(self):
+        """The follow-up says something about the activity."""
+        return self.status != ActivityStatusChoice.NO_INFORMATION
+
+    @property
+    def achievement_label(self):
+        """What was achieved against the target, in words (text first, never colour alone):
+        "Uppnått: 52 – målet är nått." / "Uppnått: 30 av 50 – målet är inte nått ännu."."""
+        achieved, target = self.achieved_count, self.activity.target_count
+        if achieved is None:
+            return ""
+        if target is None:
+            return f"Uppnått: {achieved} {self.activity.target_unit}".rstrip() + "."
+        if achieved >= target:
+            return f"Uppnått: {achieved} – målet är nått."
+        return f"Uppnått: {achieved} av {target} – målet är inte nått ännu."
 
     def clean(self):
         super().clean()

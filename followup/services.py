@@ -11,7 +11,7 @@ from .models import ActivityStatus, ActivityStatusChoice, FollowUpReport
 @transaction.atomic
 def create_report(*, period, year, tertial, summary="", user=None):
     """A draft report for one tertial of a period, with one status row per activity of
-    the period ("ej påbörjad"), ready to be filled in. Raises ValidationError in Swedish
+    the period ("ingen uppgift"), ready to be filled in. Raises ValidationError in Swedish
     (tertial outside the period, a report for the tertial already exists)."""
     report = FollowUpReport(period=period, year=year, tertial=tertial, summary=summary)
     report.full_clean()
@@ -29,7 +29,7 @@ def add_missing_statuses(*, report, user=None):
     created = 0
     for activity in missing:
         status = ActivityStatus(
-            report=report, activity=activity, status=ActivityStatusChoice.NOT_STARTED
+            report=report, activity=activity, status=ActivityStatusChoice.NO_INFORMATION
         )
         status.full_clean()
         attribute_to(status, user).save()

@@ -29,6 +29,7 @@ class StatusGroup:
 
     promise: object
     rows: list = field(default_factory=list)
+    parties: list = field(default_factory=list)  # (heading or None, rows)
 
 
 @dataclass
@@ -43,9 +44,22 @@ def status_groups(period, statuses):
     """Every activity of the period with its status in this report (or None), grouped
     by promise in the period's order (PromisePeriod.sections). Runs no queries."""
     by_activity = {s.activity_id: s for s in statuses}
+    activities = {a.pk: a for a in period.activities.all()}
+    for status in statuses:
+        # Its activity is already loaded: no query when the target is put in words.
+        if status.activity_id in activities:
+            status.activity = activities[status.activity_id]
     sections, general = period.sections(with_goals=False)
     groups = [
-        StatusGroup(section.promise, [(a, by_activity.get(a.pk)) for a in section.activities])
+        StatusGroup(
+            section.promise,
+            [(a, by_activity.get(a.pk)) for a in section.activities],
+            # Who promises what, grouped as on the period page (PromisePeriod.sections).
+            [
+                (party.heading, [(a, by_activity.get(a.pk)) for a in party.activities])
+                for party in section.groups
+            ],
+        )
         for section in (*sections, general)
     ]
     return [g for g in groups if g.rows]
@@ -60,11 +74,18 @@ def status_counts(statuses, total):
 
     counts = []
     for choice in ActivityStatusChoice:
+        if choice == ActivityStatusChoice.NO_INFORMATION:
+            continue
         count = sum(1 for s in statuses if s.status == choice.value)
         counts.append(StatusCount(choice.value, choice.label, count, share(count)))
-    missing = total - len(statuses)
-    if missing:
-        counts.append(StatusCount("saknas", "Ingen status angiven", missing, share(missing)))
+    # Counted apart: a row saying "Ingen uppgift" and an activity without a row mean the
+    # same thing, that the follow-up does not mention it.
+    unknown = total - sum(c.count for c in counts)
+    if unknown:
+        label = ActivityStatusChoice.NO_INFORMATION.label
+        counts.append(
+            StatusCount(ActivityStatusChoice.NO_INFORMATION, label, unknown, share(unknown))
+        )
     return counts
 
 
@@ -97,6 +118,7 @@ def report_response(request, report, *, preview=False):
             "statuses": statuses,
             "groups": status_groups(period, statuses) if statuses else [],
             "counts": status_counts(statuses, activity_count),
+            "informed_count": sum(1 for s in statuses if s.has_information),
             "activity_count": activity_count,
             "previous": earlier[-1] if earlier else None,
             "next": later[0] if later else None,

@@ -11,7 +11,7 @@ from promises.models import CooperationAgreement, PromisePeriod
 
 class StaticSitemap(Sitemap):
     def items(self):
-        return ["portal:home", "portal:about"]
+        return ["portal:home", "portal:about", "portal:overview"]
 
     def location(self, item):
         return reverse(item)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import report, views
+from . import card, overview, report, views
 from .caching import cached_public_page as cached
 
 app_name = "portal"
@@ -11,6 +11,7 @@ urlpatterns = [
     path("", cached(views.home), name="home"),
     path("om-medborgarloften/", cached(views.about), name="about"),
     path("sok/", views.search, name="search"),
+    path("laget-i-landet/", cached(overview.country_overview), name="overview"),
     path("lan/<slug:slug>/", cached(views.county), name="county"),
     path("lokalpolisomraden/<slug:slug>/", cached(views.police_area), name="police-area"),
     path("kommuner/<slug:slug>/", cached(views.municipality), name="municipality"),
@@ -18,6 +19,11 @@ urlpatterns = [
         "kommuner/<slug:municipality_slug>/medborgarloften/<slug:slug>/",
         cached(views.period),
         name="period",
+    ),
+    path(
+        "kommuner/<slug:municipality_slug>/medborgarloften/<slug:slug>/skriv-ut/",
+        cached(card.period_card),
+        name="period-card",
     ),
     path(
         "kommuner/<slug:municipality_slug>/medborgarloften/<slug:period_slug>/"

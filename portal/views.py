@@ -5,7 +5,7 @@ live in the querysets and each page runs a fixed number of them."""
 import datetime
 
 from django.conf import settings
-from django.db.models import Exists, OuterRef, Prefetch, prefetch_related_objects
+from django.db.models import Exists, Max, OuterRef, Prefetch, prefetch_related_objects
 from django.http import HttpResponseServerError
 from django.shortcuts import get_object_or_404, render
 from django.template import loader
@@ -14,7 +14,9 @@ from django.views.decorators.csrf import requires_csrf_token
 
 from core.preview import mark_preview
 from followup.models import FollowUpReport
+from followup.progress import progress_table, with_progress_counts
 from municipalities.models import County, LocalPoliceArea, Municipality
+from municipalities.reference import REFERENCE_DATA_REVISED_ON
 from promises.models import CooperationAgreement, PromisePeriod, period_content_prefetches
 from search.forms import SearchForm
 from search.pages import search_page
@@ -24,10 +26,27 @@ ABOUT_REVISED_ON = datetime.date(2026, 11, 21)
 LATEST_REPORTS_ON_HOME = 6
 
 
+def _comparable(value):
+    # A date counts as the start of its day, so dates and datetimes compare.
+    if isinstance(value, datetime.datetime):
+        return value
+    return timezone.make_aware(datetime.datetime.combine(value, datetime.time()))
+
+
 def newest(*dates):
     """The latest of the given dates or datetimes, ignoring missing ones."""
     present = [d for d in dates if d]
-    return max(present) if present else None
+    return max(present, key=_comparable) if present else None
+
+
+def newest_public_change():
+    """When the public content (periods, reports, agreements) last changed."""
+    return newest(
+        *(
+            model.objects.public().aggregate(at=Max("updated_at"))["at"]
+            for model in (PromisePeriod, FollowUpReport, CooperationAgreement)
+        )
+    )
 
 
 # Swedish alphabetical order puts å, ä, ö last, in that order; code points put ä first.
@@ -98,7 +117,8 @@ def county(request, slug):
             "municipalities": municipalities,
             "with_promise": [m for m in municipalities if m.has_promise],
             "periods": periods,
-            "last_updated": newest(*(p.updated_at for p in periods)),
+            # The county's list of municipalities is reference data.
+            "last_updated": newest(REFERENCE_DATA_REVISED_ON, *(p.updated_at for p in periods)),
         },
     )
 
@@ -126,18 +146,28 @@ def police_area(request, slug):
         {
             "area": area,
             "served": [(m, by_municipality[m.pk]) for m in municipalities],
-            "last_updated": newest(*(p.updated_at for p in periods)),
+            "last_updated": newest(REFERENCE_DATA_REVISED_ON, *(p.updated_at for p in periods)),
         },
     )
 
 
 def municipality(request, slug):
     municipality = get_object_or_404(Municipality.objects.with_county(), slug=slug)
-    periods = list(PromisePeriod.objects.public().for_municipality(municipality).with_place())
+    periods = list(
+        with_progress_counts(
+            PromisePeriod.objects.public().for_municipality(municipality).with_place()
+        )
+    )
+    # An announced period is only its announcement, never listed as a promise.
+    announcements = list(
+        PromisePeriod.objects.announcements()
+        .for_municipality(municipality)
+        .only("announcement", "updated_at")
+    )
     today = timezone.localdate()
     featured = PromisePeriod.featured_among(periods, today)
     if featured:
-        prefetch_related_objects([featured], *period_content_prefetches())
+        prefetch_related_objects([featured], *period_content_prefetches(), "signatories")
     reports = list(
         FollowUpReport.objects.public()
         .for_municipality(municipality)
@@ -154,6 +184,8 @@ def municipality(request, slug):
     )
     context = {
         "municipality": municipality,
+        "announcements": announcements,
+        "compared": periods,
         "featured": featured,
         "featured_state": featured and featured.state_on(today),
         "later": [p for p in periods if featured and p.starts_on > featured.starts_on],
@@ -161,10 +193,13 @@ def municipality(request, slug):
         "reports": reports,
         "agreements": agreements,
         "areas": areas,
+        # The police areas and the county shown are reference data.
         "last_updated": newest(
+            REFERENCE_DATA_REVISED_ON,
             *(p.updated_at for p in periods),
             *(r.updated_at for r in reports),
             *(a.updated_at for a in agreements),
+            *(a.updated_at for a in announcements),
         ),
     }
     if featured:
@@ -187,7 +222,7 @@ def period_response(request, period, *, preview=False):
     """The period page for one PromisePeriod. With preview=True (the admin's preview
     of a draft) it says so plainly and keeps the page out of caches and search engines.
     """
-    prefetch_related_objects([period], *period_content_prefetches())
+    prefetch_related_objects([period], *period_content_prefetches(), "signatories")
     reports = list(
         FollowUpReport.objects.public()
         .for_period(period)
@@ -200,6 +235,12 @@ def period_response(request, period, *, preview=False):
         .exclude(pk=period.pk)
         .select_related("municipality")
     )
+    progress = progress_table(period, reports)
+    for activity in period.activities.all():
+        activity.latest_status = None
+    for _heading, rows in progress.groups:
+        for row in rows:
+            row.activity.latest_status = row.latest
     sections, general = period.sections()
     response = render(
         request,
@@ -212,6 +253,7 @@ def period_response(request, period, *, preview=False):
             "general": general,
             "reports": reports,
             "others": others,
+            "progress": progress,
             "preview": preview,
             "last_updated": newest(period.updated_at, *(r.updated_at for r in reports)),
         },
@@ -221,7 +263,7 @@ def period_response(request, period, *, preview=False):
 
 def agreement(request, municipality_slug, pk):
     agreement = get_object_or_404(
-        CooperationAgreement.objects.public().with_place(),
+        CooperationAgreement.objects.public().with_place().prefetch_related("signatories"),
         municipality__slug=municipality_slug,
         pk=pk,
     )
@@ -238,7 +280,7 @@ def agreement(request, municipality_slug, pk):
 
 def search(request):
     # The search app does the work (search/pages.py): limit, form, query, results.
-    return search_page(request, "portal/search.html")
+    return search_page(request, "portal/search.html", updated_when_no_hits=newest_public_change)
 
 
 @requires_csrf_token

@@ -13,7 +13,15 @@ from core.admin import HistoryAdmin, PreviewAdminMixin, PublicPageMixin, Publish
 from core.admin_a11y import AdminWidgetsMixin, NamedRowsFormSetMixin
 from municipalities.scope import ScopedAdminMixin, ScopedChoicesMixin
 
-from .models import Activity, CooperationAgreement, Goal, Promise, PromisePeriod
+from .models import (
+    Activity,
+    AgreementSignatory,
+    CooperationAgreement,
+    Goal,
+    PeriodSignatory,
+    Promise,
+    PromisePeriod,
+)
 
 ORDER_HELP = "Lägre nummer visas först på webbplatsen."
 
@@ -122,6 +130,19 @@ class ActivityInline(PeriodInlineMixin, admin.StackedInline):
     verbose_name_plural = "Aktiviteter – vem som gör vad (följs upp varje tertial)"
 
 
+class PeriodSignatoryInline(PeriodInlineMixin, admin.TabularInline):
+    model = PeriodSignatory
+    fields = ["name", "role", "organisation", "order"]
+    verbose_name_plural = "Undertecknare – vem som skrev under (bara det källan anger)"
+
+
+class AgreementSignatoryInline(ScopedChoicesMixin, admin.TabularInline):
+    model = AgreementSignatory
+    extra = 0
+    fields = ["name", "role", "organisation", "order"]
+    verbose_name_plural = "Undertecknare – vem som skrev under (bara det källan anger)"
+
+
 @admin.register(PromisePeriod)
 class PromisePeriodAdmin(
     ScopedAdminMixin, PublishableAdminMixin, PreviewAdminMixin, PublicPageMixin, HistoryAdmin
@@ -133,7 +154,7 @@ class PromisePeriodAdmin(
     search_fields = ["title", "municipality__name", *PromisePeriod.TEXT_FIELDS]
     autocomplete_fields = ["municipality", "police_area"]
     readonly_fields = ["published_at", "updated_at"]
-    inlines = [PromiseInline, GoalInline, ActivityInline]
+    inlines = [PromiseInline, GoalInline, ActivityInline, PeriodSignatoryInline]
     fieldsets = [
         (
             "Kommun och lokalpolisområde",
@@ -142,11 +163,29 @@ class PromisePeriodAdmin(
         (
             "Period",
             {
-                "fields": ["title", ("starts_on", "ends_on"), "slug"],
+                "fields": [
+                    "title",
+                    ("starts_on", "ends_on"),
+                    "dates_precision",
+                    "slug",
+                    ("signed_on", "signed_precision"),
+                    "keep_source_order",
+                ],
                 "description": (
                     "En kommun har ett medborgarlöfte åt gången: perioderna får inte överlappa. "
                     "Uppföljningen sker per tertial (januari–april, maj–augusti, "
-                    "september–december) inom perioden."
+                    "september–december) inom perioden. Är bara åren kända (2023–2026), "
+                    "ange 1 januari och 31 december och välj ”År”: sidan visar då bara åren."
+                ),
+            },
+        ),
+        (
+            "Aviserat medborgarlöfte",
+            {
+                "fields": ["announced", "announcement"],
+                "description": (
+                    "Ett aviserat löfte visas bara som ”Aviserat: …” på kommunens sida, "
+                    "aldrig som ett gällande löfte, tills du tar bort markeringen."
                 ),
             },
         ),
@@ -252,11 +291,19 @@ class CooperationAgreementAdmin(
     search_fields = ["title", "municipality__name", "summary"]
     autocomplete_fields = ["municipality", "police_area"]
     readonly_fields = ["published_at", "updated_at"]
+    inlines = [AgreementSignatoryInline]
     fieldsets = [
         ("Parter", {"fields": ["municipality", "police_area"]}),
         (
             "Giltighet",
-            {"fields": [("valid_from", "valid_to"), "may_be_extended"]},
+            {
+                "fields": [
+                    ("valid_from", "valid_to"),
+                    "dates_precision",
+                    "may_be_extended",
+                    ("signed_on", "signed_precision"),
+                ]
+            },
         ),
         (
             "Innehåll",
@@ -264,3 +311,31 @@ class CooperationAgreementAdmin(
         ),
         ("Publicering", {"fields": ["status", "published_at", "updated_at"]}),
     ]
+
+
+@admin.register(PeriodSignatory)
+class PeriodSignatoryAdmin(ScopedAdminMixin, PublicPageMixin, HistoryAdmin):
+    """Signatories are mostly edited in their period; this list finds them all."""
+
+    list_display = ["name", "role", "organisation", "period"]
+    list_select_related = ["period__municipality"]
+    list_filter = [("period__municipality", RelatedOnlyFieldListFilter)]
+    search_fields = ["name", "role", "organisation", "period__municipality__name"]
+    fields = ["period", "name", "role", "organisation", "order"]
+
+    def public_object(self, obj):
+        return obj.period
+
+
+@admin.register(AgreementSignatory)
+class AgreementSignatoryAdmin(ScopedAdminMixin, PublicPageMixin, HistoryAdmin):
+    """Signatories are mostly edited in their agreement; this list finds them all."""
+
+    list_display = ["name", "role", "organisation", "agreement"]
+    list_select_related = ["agreement__municipality"]
+    list_filter = [("agreement__municipality", RelatedOnlyFieldListFilter)]
+    search_fields = ["name", "role", "organisation", "agreement__municipality__name"]
+    fields = ["agreement", "name", "role", "organisation", "order"]
+
+    def public_object(self, obj):
+        return obj.agreement

@@ -62,3 +62,30 @@ def drop_search_vectors(tables):
     backwards."""
     install = search_vectors(tables)
     return migrations.RunPython(install.reverse_code, install.code)
+
+
+def keep_sqlite_triggers():
+    """Two operations to put first and last in a migration that rebuilds tables on SQLite
+    (adding a NOT NULL column or a constraint, changing a type). SQLite rebuilds a table by
+    copying it, which drops the triggers on it and breaks those on other tables that name
+    it; these drop every trigger before and recreate them, unchanged, after."""
+    saved = []
+
+    def drop(apps, schema_editor):
+        if schema_editor.connection.vendor != "sqlite":
+            return
+        with schema_editor.connection.cursor() as cursor:
+            cursor.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'")
+            saved[:] = cursor.fetchall()
+        for name, _sql in saved:
+            schema_editor.execute(f'DROP TRIGGER "{name}"')
+
+    def recreate(apps, schema_editor):
+        for _name, sql in saved:
+            schema_editor.execute(sql)
+        saved.clear()
+
+    return (
+        migrations.RunPython(drop, recreate),
+        migrations.RunPython(recreate, drop),
+    )

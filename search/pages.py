@@ -9,7 +9,9 @@ from . import query, ratelimit
 from .forms import SearchForm
 
 
-def search_page(request, template):
+def search_page(request, template, *, updated_when_no_hits=None):
+    """The search page. `updated_when_no_hits()` dates the page when it shows no hits
+    (the newest public change: what a search would find)."""
     form = SearchForm(request.GET or None)
     if form.data.get("q", "").strip() and ratelimit.count_and_check(client_ip(request)):
         return too_many_searches(request, form)
@@ -24,7 +26,8 @@ def search_page(request, template):
             "form": form,
             "results": results,
             "filters": _filters(form),
-            "last_updated": max((h.updated for h in hits if h.updated), default=None),
+            "last_updated": max((h.updated for h in hits if h.updated), default=None)
+            or (updated_when_no_hits and updated_when_no_hits()),
         },
     )
 

@@ -10,6 +10,7 @@ from django.urls import reverse
 
 from municipalities.scope import scoped_models
 from municipalities.services import set_coordinator_scope
+from promises.models import AgreementSignatory, PeriodSignatory
 
 from .factories import (
     ActivityFactory,
@@ -44,6 +45,8 @@ class Corner:
     report: object
     status: object
     coordinator: object
+    period_signatory: object = None
+    agreement_signatory: object = None
 
     def obj(self, model):
         """This municipality's object of a scoped model."""
@@ -82,6 +85,12 @@ def make_corner(name, *, published=True):
     activity_status = ActivityStatusFactory(
         report=report, activity=activity, comment=f"{name}s kommentar"
     )
+    period_signatory = PeriodSignatory.objects.create(
+        period=period, name=f"{name} Undertecknare", role="kommunstyrelsens ordförande"
+    )
+    agreement_signatory = AgreementSignatory.objects.create(
+        agreement=agreement, name=f"{name} Polischef", role="lokalpolisområdeschef"
+    )
     user = get_user_model().objects.create_user(f"samordnare-{name.lower()}")
     set_coordinator_scope(user=user, municipalities=[municipality], police_areas=[])
     return Corner(
@@ -96,6 +105,8 @@ def make_corner(name, *, published=True):
         report,
         activity_status,
         user,
+        period_signatory,
+        agreement_signatory,
     )
 
 

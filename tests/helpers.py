@@ -6,8 +6,9 @@ from django.urls import reverse
 
 
 def text_of(response):
-    """The page's text with tags removed and whitespace collapsed, as a reader gets it."""
-    html = response.content.decode()
+    """The page's text with tags removed and whitespace collapsed, as a reader gets it
+    (soft hyphens, invisible unless a word breaks at one, removed as copying does)."""
+    html = response.content.decode().replace("\u00ad", "")
     html = re.sub(r"<(script|style)\b.*?</\1>", " ", html, flags=re.S)
     text = " ".join(re.sub(r"<[^>]+>", " ", html).replace("&nbsp;", " ").split())
     return re.sub(r" ([.,:;)])", r"\1", text)

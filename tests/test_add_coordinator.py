@@ -56,7 +56,15 @@ def test_the_group_has_exactly_the_coordinators_permissions(reference_data, pass
     editable = {
         f"{app}.{action}_{model}"
         for app, models in {
-            "promises": ["promiseperiod", "promise", "goal", "activity", "cooperationagreement"],
+            "promises": [
+                "promiseperiod",
+                "promise",
+                "goal",
+                "activity",
+                "cooperationagreement",
+                "periodsignatory",  # issue 14
+                "agreementsignatory",
+            ],
             "followup": ["followupreport", "activitystatus"],
         }.items()
         for model in models

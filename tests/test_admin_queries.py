@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 
 from followup.models import FollowUpReport
 from municipalities.services import set_coordinator_scope
-from promises.models import PromisePeriod
+from promises.models import AgreementSignatory, PeriodSignatory, PromisePeriod
 
 from .admin_helpers import SCOPED_ADMINS, admin_url, make_superuser
 from .factories import (
@@ -59,7 +59,11 @@ class World:
             promise = PromiseFactory(period=period)
             GoalFactory(period=period, promise=promise)
             activity = ActivityFactory(period=period, promise=promise)
-            CooperationAgreementFactory(municipality=municipality, police_area=self.area)
+            agreement = CooperationAgreementFactory(
+                municipality=municipality, police_area=self.area
+            )
+            PeriodSignatory.objects.create(period=period, name="Anna Andersson")
+            AgreementSignatory.objects.create(agreement=agreement, name="Bo Berg")
             report = FollowUpReportFactory(period=period, year=year)
             ActivityStatusFactory(report=report, activity=activity)
 

@@ -86,6 +86,7 @@ def test_filters_offer_only_the_coordinators_municipalities(
         "cooperationagreement": "municipality__id__exact",
         "followupreport": "period__municipality__id__exact",
         "activitystatus": "report__period__municipality__id__exact",
+        "agreementsignatory": "agreement__municipality__id__exact",
     }.get(model_name, "period__municipality__id__exact")
     filtered = client.get(url, {lookup: beta.municipality.pk})
     assert filtered.status_code == 200

@@ -66,6 +66,8 @@ def test_every_scoped_model_declares_how_it_reaches_its_municipality():
         "promises.Goal",
         "promises.Activity",
         "promises.CooperationAgreement",
+        "promises.PeriodSignatory",
+        "promises.AgreementSignatory",
         "followup.FollowUpReport",
         "followup.ActivityStatus",
     }

@@ -26,7 +26,9 @@ def test_create_report_makes_a_draft_with_one_row_per_activity(period):
     assert report.status == "draft" and report.summary == "Hittills"
     rows = list(report.statuses.order_by("activity__order"))
     assert [row.activity.text for row in rows] == ["Aktivitet 1", "Aktivitet 2", "Aktivitet 3"]
-    assert {row.status for row in rows} == {"ej_paborjad"}
+    assert {row.status for row in rows} == {
+        "ingen_uppgift"
+    }  # the issue makes "Ingen uppgift" the default
 
 
 def test_create_report_refuses_a_tertial_outside_the_period(period):

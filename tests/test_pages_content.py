@@ -31,7 +31,8 @@ def test_period_page_shows_the_whole_promise(client, seed_content):
     response = client.get(period_url("jarfalla", "2019-2020"))
     text = text_of(response)
     assert "Medborgarlöfte 2019–2020 i Järfälla" in text
-    assert "Gäller 1 januari 2019 – 31 december 2020 (har upphört)" in text
+    # Known only by years in the source (issue 14): no invented first and last days.
+    assert "Gäller 2019–2020 (har upphört)" in text
     assert "Lägesbilden Situationen vid stationsområdet" in text
     assert "Underlag Lokala medborgarlöften utgår ifrån genomförda medborgardialoger" in text
     assert "Öka tryggheten vid stationsområdet i Jakobsberg" in text
@@ -184,12 +185,13 @@ def test_report_shows_every_activity_status_grouped_with_a_progress_figure(
     assert "Sammanfattning Arbetet går enligt plan." in text
     # Progress figure: every status with its count written out.
     assert "Status för 4 aktiviteter, uppföljning tertial 2 2024" in text
+    assert "3 av 4 aktiviteter har en uppgift i uppföljningen" in text
     for label, count in (
         ("Genomförd", 1),
         ("Pågår", 1),
         ("Försenad", 1),
         ("Ej påbörjad", 0),
-        ("Ingen status angiven", 1),
+        ("Ingen uppgift", 1),  # issue 14: "Ingen uppgift" replaces "Ingen status angiven"
     ):
         assert f"{label} {count} av 4" in text
     assert 'width="25.0"' in html and 'aria-hidden="true"' in html
@@ -197,11 +199,12 @@ def test_report_shows_every_activity_status_grouped_with_a_progress_figure(
     assert text.index("Tryggare centrum") < text.index("Gemensamma krogtillsyner.")
     assert text.index("Fotpatrullering") < text.index("Aktiviteter för hela medborgarlöftet")
     assert "Gemensamma krogtillsyner. Ansvarig: Polisen och kommunen gemensamt" in text
-    assert "Genomförd Uppnått: 4 av 4 tillfällen" in text
+    # Issue 14: the target and what was achieved, in words.
+    assert "Genomförd Mål: minst 4 tillfällen. Uppnått: 4 – målet är nått." in text
     assert "Fyra tillsyner &lt;b&gt;genomförda&lt;/b&gt;." in html
     assert "Försenad Personalbrist i juli." in text
-    assert "Genomförd Uppnått: 4 av 4 tillfällen Fyra tillsyner" in text
-    assert f"{unreported.text} Ansvarig: Polisen Ingen status angiven" in text
+    assert "målet är nått. Fyra tillsyner" in text
+    assert f"{unreported.text} Ansvarig: Polisen Ingen uppgift" in text
     assert "Föregående uppföljning Uppföljning tertial 1 2024" in text
     assert "Nästa uppföljning Uppföljning tertial 3 2024" in text
 

@@ -24,10 +24,10 @@ BUDGETS = {
     "home": 4,
     "county": 3,
     "police-area": 3,
-    "municipality": 9,
-    "period": 6,
+    "municipality": 11,  # + announcements, signatories (issue 14)
+    "period": 8,  # + signatories, the activity × tertial statuses (issue 14)
     "report": 5,
-    "agreement": 1,
+    "agreement": 2,  # + signatories (issue 14)
 }
 
 

@@ -10,7 +10,7 @@ from django.conf import settings
 from django.utils.dateformat import format as date_format
 from django.utils.dateparse import parse_date
 
-from promises.models import PromisePeriod
+from promises.models import PromisePeriod, format_span
 
 SEED_DIR = Path(settings.BASE_DIR) / "fixtures" / "seed"
 # Pages outside the public promise pages: forms, search results, admin, files, open data.
@@ -20,7 +20,8 @@ NOT_CRAWLED = ("/admin/", "/tillganglighet/", "/sok/", "/static/", "/sitemap.xml
 
 def page_text(body):
     body = re.sub(r"<(script|style)\b.*?</\1>", " ", body, flags=re.S)
-    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", body)).split())
+    text = html.unescape(re.sub(r"<[^>]+>", " ", body)).replace("\u00ad", "")  # soft hyphens
+    return " ".join(text.split())
 
 
 def crawl(client):
@@ -37,6 +38,10 @@ def crawl(client):
                 seen.add(href)
                 queue.append(href)
     return texts
+
+
+def known_span(first, last, precision):
+    return format_span(parse_date(first), parse_date(last), precision)
 
 
 def swedish_date(value):
@@ -57,8 +62,8 @@ def facts():
             for field in ("title", *PromisePeriod.TEXT_FIELDS):
                 if period.get(field):
                     add(period[field])
-            add(swedish_date(period["starts_on"]))
-            add(swedish_date(period["ends_on"]))
+            # As much of the dates as the source states (issue 14: no invented days).
+            add(known_span(period["starts_on"], period["ends_on"], period["dates_precision"]))
             for part in [period, *period.get("promises", [])]:
                 if part is not period:
                     add(part["title"])

@@ -9,6 +9,16 @@ from simple_history.models import HistoricalRecords
 from core.publishing import Publishable, PublishableQuerySet
 from municipalities.models import LocalPoliceArea, Municipality
 
+from .signing import SignedMixin, format_span, precision_field, span_precision_errors
+
+
+class Extension(models.TextChoices):
+    """May the agreement be extended: only what the source says."""
+
+    YES = "ja", "Ja"
+    NO = "nej", "Nej"
+    NOT_STATED = "ej_angivet", "Framgår inte"
+
 
 class CooperationAgreementQuerySet(PublishableQuerySet):
     def for_municipality(self, municipality):
@@ -20,7 +30,7 @@ class CooperationAgreementQuerySet(PublishableQuerySet):
         return self.select_related("municipality__county", "police_area")
 
 
-class CooperationAgreement(Publishable):
+class CooperationAgreement(SignedMixin, Publishable):
     """A samverkansöverenskommelse between a municipality and its local police area."""
 
     scope_path = ""
@@ -40,7 +50,14 @@ class CooperationAgreement(Publishable):
     title = models.CharField("rubrik", max_length=200)
     valid_from = models.DateField("gäller från")
     valid_to = models.DateField("gäller till och med")
-    may_be_extended = models.BooleanField("kan förlängas", default=False)
+    dates_precision = precision_field()
+    may_be_extended = models.CharField(
+        "kan förlängas",
+        max_length=10,
+        choices=Extension.choices,
+        default=Extension.NOT_STATED,
+        help_text="Välj ”Framgår inte” när källan inte säger något om förlängning.",
+    )
     summary = models.TextField("sammanfattning", blank=True)
     focus_areas = models.TextField("fokusområden", blank=True, help_text="Ett fokusområde per rad.")
     body = models.TextField("beskrivning", blank=True)
@@ -72,10 +89,24 @@ class CooperationAgreement(Publishable):
         )
 
     @property
+    def span_label(self):
+        return format_span(self.valid_from, self.valid_to, self.dates_precision)
+
+    @property
+    def extension_stated(self):
+        return self.may_be_extended != Extension.NOT_STATED
+
+    @property
     def focus_area_list(self):
         return [line.strip() for line in self.focus_areas.splitlines() if line.strip()]
 
     def clean(self):
         super().clean()
+        self.clean_signed()
+        errors = span_precision_errors(
+            self.valid_from, self.valid_to, self.dates_precision, "valid_from", "valid_to"
+        )
+        if errors:
+            raise ValidationError(errors)
         if self.valid_from and self.valid_to and self.valid_to < self.valid_from:
             raise ValidationError({"valid_to": "Slutdatum kan inte vara före startdatum."})

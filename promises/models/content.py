@@ -13,7 +13,7 @@ from .period import PromisePeriod
 class PeriodContentQuerySet(models.QuerySet):
     def public(self):
         """Promises, goals and activities of published periods: what citizens may see."""
-        return self.filter(period__status=PublicationStatus.PUBLISHED)
+        return self.filter(period__status=PublicationStatus.PUBLISHED, period__announced=False)
 
 
 class Promise(models.Model):
@@ -105,6 +105,13 @@ class ResponsibleParty(models.TextChoices):
     OTHER = "annan", "Annan aktör"
 
 
+PROMISER_HEADINGS = {
+    ResponsibleParty.POLICE: "Polisen lovar",
+    ResponsibleParty.MUNICIPALITY: "Kommunen lovar",
+    ResponsibleParty.JOINT: "Polisen och kommunen lovar",
+}
+
+
 class Activity(PeriodPart):
     """Something a named party does to keep a promise; followed up each tertial."""
 
@@ -149,6 +156,20 @@ class Activity(PeriodPart):
 
     def __str__(self):
         return self.text[:80]
+
+    @property
+    def promiser_heading(self):
+        """Who promises it, as promises are written: "Polisen lovar", "Vätterhem lovar"."""
+        if self.responsible == ResponsibleParty.OTHER:
+            return f"{self.partner_name} lovar"
+        return PROMISER_HEADINGS[self.responsible]
+
+    @property
+    def target_label(self):
+        """ "minst 50 trafikkontroller", or "" without a measurable target."""
+        if self.target_count is None:
+            return ""
+        return f"minst {self.target_count} {self.target_unit}"
 
     @property
     def responsible_label(self):

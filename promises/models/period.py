@@ -14,6 +14,8 @@ from simple_history.models import HistoricalRecords
 from core.publishing import Publishable, PublishableQuerySet
 from municipalities.models import LocalPoliceArea, Municipality
 
+from .signing import DatePrecision, SignedMixin, format_span, precision_field, span_precision_errors
+
 
 class PeriodState(models.TextChoices):
     """Where a period stands on a given day; the one definition views and templates use."""
@@ -37,6 +39,15 @@ class PeriodState(models.TextChoices):
 
 
 class PromisePeriodQuerySet(PublishableQuerySet):
+    def public(self):
+        """Published periods in force or past or coming with their content: an announced
+        period (only its announcement is known) is never listed as a promise."""
+        return super().public().filter(announced=False)
+
+    def announcements(self):
+        """Published announcements of coming periods, shown as "Aviserat: …"."""
+        return self.published().filter(announced=True)
+
     def for_municipality(self, municipality):
         """Periods of one municipality, newest first."""
         return self.filter(municipality=municipality).order_by("-starts_on")
@@ -61,7 +72,7 @@ class PromisePeriodQuerySet(PublishableQuerySet):
         return self.select_related("municipality__county", "police_area")
 
 
-class PromisePeriod(Publishable):
+class PromisePeriod(SignedMixin, Publishable):
     """One citizen promise of one municipality with its local police area."""
 
     # Coordinator scope (municipalities.scope): the period itself names its
@@ -102,6 +113,27 @@ class PromisePeriod(Publishable):
     )
     starts_on = models.DateField("gäller från")
     ends_on = models.DateField("gäller till och med")
+    # The stored dates stay full dates (database rules and tertial checks use them);
+    # the page shows only as much as the source states.
+    dates_precision = precision_field()
+    announced = models.BooleanField(
+        "aviserat",
+        default=False,
+        help_text="Perioden är aviserad men innehållet är inte publicerat: sidan för kommunen "
+        "visar bara aviseringen, aldrig som ett gällande löfte.",
+    )
+    announcement = models.TextField(
+        "avisering",
+        blank=True,
+        help_text="Visas som ”Aviserat: …”, till exempel ”medborgarlöften 2025–2027 "
+        "undertecknas våren 2025”.",
+    )
+    keep_source_order = models.BooleanField(
+        "behåll källans ordning",
+        default=False,
+        help_text="Visa aktiviteterna i källans ordning i stället för grupperade efter vem "
+        "som lovar (”Polisen lovar”, ”Kommunen lovar” …), när grupperingen bryter meningen.",
+    )
     lead = models.TextField(
         "ingress",
         blank=True,
@@ -149,6 +181,11 @@ class PromisePeriod(Publishable):
                 name="promise_period_ends_after_start",
                 violation_error_message="Slutdatum kan inte vara före startdatum.",
             ),
+            models.CheckConstraint(
+                condition=Q(announced=False) | ~Q(announcement=""),
+                name="promise_period_announcement_text",
+                violation_error_message="Skriv aviseringen, till exempel när löftet undertecknas.",
+            ),
             models.UniqueConstraint(
                 fields=["municipality", "slug"],
                 name="promise_period_unique_slug_per_municipality",
@@ -177,6 +214,15 @@ class PromisePeriod(Publishable):
         """ "2019–2020" or "2024", as the periods are named on the source pages."""
         first, last = self.starts_on.year, self.ends_on.year
         return str(first) if first == last else f"{first}–{last}"
+
+    @property
+    def span_label(self):
+        """The period's dates as known: "2023–2026", or "1 januari 2024 – 31 december 2024"."""
+        return format_span(self.starts_on, self.ends_on, self.dates_precision)
+
+    @property
+    def known_by_years(self):
+        return self.dates_precision == DatePrecision.YEAR
 
     def default_slug(self):
         return slugify(self.years_label.replace("–", "-"))
@@ -209,10 +255,22 @@ class PromisePeriod(Publishable):
             sections.get(goal.promise_id, general).goals.append(goal)
         for activity in self.activities.all():
             sections.get(activity.promise_id, general).activities.append(activity)
+        for section in (*sections.values(), general):
+            section.groups = group_by_party(section.activities, self.keep_source_order)
         return list(sections.values()), general
 
     def clean(self):
         super().clean()
+        self.clean_signed()
+        if self.announced and not self.announcement.strip():
+            raise ValidationError(
+                {"announcement": "Skriv aviseringen, till exempel när löftet undertecknas."}
+            )
+        errors = span_precision_errors(
+            self.starts_on, self.ends_on, self.dates_precision, "starts_on", "ends_on"
+        )
+        if errors:
+            raise ValidationError(errors)
         if self.starts_on and self.ends_on:
             if self.ends_on < self.starts_on:
                 raise ValidationError({"ends_on": "Slutdatum kan inte vara före startdatum."})
@@ -251,8 +309,32 @@ class PromisePeriod(Publishable):
 
 @dataclass
 class PromiseSection:
-    """One promise (None: the whole period) with the goals and activities under it."""
+    """One promise (None: the whole period) with the goals and activities under it, and
+    the activities grouped the way promises are written (`groups`)."""
 
     promise: object
     goals: list = field(default_factory=list)
     activities: list = field(default_factory=list)
+    groups: list = field(default_factory=list)
+
+
+@dataclass
+class PartyGroup:
+    """Activities one party promises: heading "Polisen lovar" (None: the source's order)."""
+
+    heading: str | None
+    activities: list = field(default_factory=list)
+
+
+def group_by_party(activities, keep_source_order=False):
+    """Activities grouped by who promises ("Polisen lovar", "Kommunen lovar", "Polisen och
+    kommunen lovar", "<partner> lovar"), groups in the order the source first names each
+    party and activities in source order within each. A period whose coordinator chose
+    to keep the source's order gets one group without a heading."""
+    if keep_source_order:
+        return [PartyGroup(None, list(activities))] if activities else []
+    groups = {}
+    for activity in activities:
+        heading = activity.promiser_heading
+        groups.setdefault(heading, PartyGroup(heading)).activities.append(activity)
+    return list(groups.values())

@@ -36,3 +36,10 @@ def html_errors(pages):
         line = message.get("lastLine", "?")
         errors.setdefault(name, []).append(f"line {line}: {message['message']}")
     return errors
+
+
+def assert_valid_html(html):
+    """Zero Nu Html Checker errors in `html` (a string, or {name: html} for many pages)."""
+    pages = html if isinstance(html, dict) else {"page": html}
+    errors = html_errors(pages)
+    assert errors == {}, errors

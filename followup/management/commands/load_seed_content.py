@@ -12,7 +12,17 @@ from django.db import transaction
 from core.publishing import PublicationStatus
 from followup.models import FollowUpReport
 from municipalities.models import LocalPoliceArea, Municipality
-from promises.models import Activity, CooperationAgreement, Goal, Promise, PromisePeriod
+from promises.models import (
+    Activity,
+    AgreementSignatory,
+    CooperationAgreement,
+    DatePrecision,
+    Extension,
+    Goal,
+    PeriodSignatory,
+    Promise,
+    PromisePeriod,
+)
 
 SEED_DIR = Path(settings.BASE_DIR) / "fixtures" / "seed"
 
@@ -29,6 +39,27 @@ def saved(obj):
 
 def parse_date(value):
     return datetime.date.fromisoformat(value) if value else None
+
+
+def signing(data):
+    """The signing date and how much of it the source states; nothing when it is silent."""
+    return {
+        "signed_on": parse_date(data.get("signed_on")),
+        "signed_precision": data.get("signed_precision", DatePrecision.DAY),
+    }
+
+
+def create_signatories(model, owner, items):
+    for order, item in enumerate(items, start=1):
+        saved(
+            model(
+                order=order,
+                name=item["name"],
+                role=item.get("role", ""),
+                organisation=item.get("organisation", ""),
+                **owner,
+            )
+        )
 
 
 def create_parts(period, items, promise=None):
@@ -55,10 +86,13 @@ def create_period(data):
             police_area=LocalPoliceArea.objects.get(name=data["police_area"]),
             starts_on=parse_date(data["starts_on"]),
             ends_on=parse_date(data["ends_on"]),
+            dates_precision=data.get("dates_precision", DatePrecision.DAY),
             status=PublicationStatus.PUBLISHED,
+            **signing(data),
             **{field: data.get(field, "") for field in PERIOD_FIELDS},
         )
     )
+    create_signatories(PeriodSignatory, {"period": period}, data.get("signatories", []))
     create_parts(period, data)
     for order, item in enumerate(data.get("promises", []), start=1):
         promise = saved(
@@ -84,7 +118,7 @@ def create_period(data):
 
 
 def create_agreement(data):
-    return saved(
+    agreement = saved(
         CooperationAgreement(
             municipality=Municipality.objects.get(code=data["municipality"]),
             police_area=LocalPoliceArea.objects.get(name=data["police_area"]),
@@ -96,9 +130,14 @@ def create_agreement(data):
                 field: data.get(field, "")
                 for field in ("title", "summary", "body", "quote", "quote_by")
             },
-            may_be_extended=data.get("may_be_extended", False),
+            dates_precision=data.get("dates_precision", DatePrecision.DAY),
+            # Only what the source says: silence is "not stated", never "no".
+            may_be_extended=data.get("may_be_extended", Extension.NOT_STATED),
+            **signing(data),
         )
     )
+    create_signatories(AgreementSignatory, {"agreement": agreement}, data.get("signatories", []))
+    return agreement
 
 
 # Each kind of entry in a seed file: its label, the rows that would be the same entry
