@@ -39,8 +39,8 @@ browser:  ## Install Debian's Chromium for the browser tests if it is missing
 test: $(VENV)/.installed-dev browser  ## Run the whole test suite (honours DATABASE_URL)
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
 
-test-servers: $(VENV)/.installed-dev  ## Two gunicorn instances on PostgreSQL + Redis, and a database outage
-	$(VENV)/bin/pytest -m servers tests/test_servers.py
+test-servers: $(VENV)/.installed-dev  ## Two gunicorn instances on PostgreSQL + Redis, and real faults through a TCP proxy
+	$(VENV)/bin/pytest -m servers tests/test_servers.py tests/test_faults.py
 
 lint: $(VENV)/.installed-dev  ## ruff lint and format check, migrations up to date
 	$(VENV)/bin/ruff check .

@@ -31,4 +31,4 @@ urlpatterns = [
 
 # The 404 page uses Django's own handler (templates/404.html in the site's layout); the
 # 500 page is rendered without context processors or database access.
-handler500 = "portal.views.server_error"
+handler500 = "config.views.server_error"

@@ -1,0 +1,37 @@
+"""Operations: the gunicorn configuration and what an error page may show back."""
+
+import runpy
+
+from django.http import QueryDict
+
+from core.forms import given_back
+
+
+def test_an_error_page_gives_back_what_was_typed_but_never_a_secret():
+    sent = QueryDict(mutable=True)
+    for name, value in [
+        ("csrfmiddlewaretoken", "csrf-värde"), ("username", "chef"),
+        ("password", "hemligt-lösen"), ("new_password1", "nytt-lösen"), ("website", "bot"),
+        ("started", "tidsfälla"), ("message", "Knappen syns inte."), ("consent", "on"),
+        ("form-TOTAL_FORMS", "3"), ("_save", "Spara"), ("summary", "Läget är gott."),
+    ]:  # fmt: skip
+        sent.appendlist(name, value)
+    assert given_back(sent) == ["chef", "Knappen syns inte.", "Läget är gott."]
+
+
+def gunicorn_settings(monkeypatch, **env):
+    for name in ("GUNICORN_BIND", "GUNICORN_CONTROL_SOCKET", "PORT"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    return runpy.run_path("config/gunicorn.py")
+
+
+def test_each_gunicorn_instance_has_its_own_control_socket(monkeypatch):
+    first = gunicorn_settings(monkeypatch, PORT="18180")
+    second = gunicorn_settings(monkeypatch, PORT="18181")
+    assert first["bind"] == "127.0.0.1:18180"
+    assert first["control_socket"] != second["control_socket"]
+    assert first["control_socket"].endswith("gunicorn-127-0-0-1-18180.ctl")
+    off = gunicorn_settings(monkeypatch, GUNICORN_CONTROL_SOCKET="")
+    assert off["control_socket_disable"] is True
