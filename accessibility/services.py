@@ -20,7 +20,6 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from . import ratelimit
 from .models import (
     AccessibilityRequest,
     AccessibilityStatement,
@@ -95,10 +94,10 @@ def _already_submitted(key: str) -> AccessibilityRequest | None:
 
 
 def submit_request(
-    *, form_data: dict, client_ip: str, quarantine_reason: str = "", form_token: str = ""
+    *, form_data: dict, quarantine_reason: str = "", form_token: str = ""
 ) -> AccessibilityRequest:
     """Store a valid submission and queue its e-mail in one transaction; after the
-    commit, count it for the flood limit and try to send. A quarantined submission is
+    commit, try to send (the view has counted it for the flood limit). A quarantined submission is
     stored without e-mail until an editor releases it. The same form sent twice (a
     double click) returns the request it already created."""
     key = _submission_key(form_token, form_data)
@@ -129,7 +128,6 @@ def submit_request(
         request_obj.kind,
         ", quarantined" if request_obj.is_quarantined else "",
     )
-    transaction.on_commit(lambda: ratelimit.record_accepted(client_ip), robust=True)
     _send_after_commit(ids)
     return request_obj
 

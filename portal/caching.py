@@ -117,9 +117,22 @@ def _public_headers(response, version):
     return response
 
 
-def cached_public_page(view):
-    """Cache a public GET view whole, keyed on the full path and stamped with the
-    content version, and answer conditional requests (ETag / Last-Modified) with 304."""
+def page_key_source(request, reads=()):
+    """What a cached page is keyed on: the path and the values of the query parameters
+    the page reads, nothing else. Any other query string (?utm_source=…, a cache
+    buster) gets the same page from the same entry instead of a render and a copy each.
+    The pages build absolute addresses from SITE_URL, never from the request's Host or
+    query (templates/base.html, portal/sitemaps.py), so one entry is right for all."""
+    read = [f"{name}={request.GET.get(name, '')}" for name in reads]
+    return " ".join([request.path, *read])
+
+
+def cached_public_page(view=None, *, reads=()):
+    """Cache a public GET view whole, keyed on the path and the parameters in `reads`
+    (page_key_source) and stamped with the content version, and answer conditional
+    requests (ETag / Last-Modified) with 304."""
+    if view is None:
+        return lambda view: cached_public_page(view, reads=reads)
 
     @wraps(view)
     def wrapper(request, *args, **kwargs):
@@ -128,7 +141,8 @@ def cached_public_page(view):
         # Today's date is part of the key: whether a period is in force changes at
         # midnight without any edit.
         today = timezone.localdate().isoformat()
-        path_hash = hashlib.sha256(f"{today} {request.get_full_path()}".encode()).hexdigest()
+        source = page_key_source(request, reads)
+        path_hash = hashlib.sha256(f"{today} {source}".encode()).hexdigest()
         page_key = f"page:{path_hash}"
         # One round trip for both: the version and the stored page, which carries the
         # version it was rendered under.

@@ -49,9 +49,7 @@ def submit(*, quarantine_reason="", **overrides):
         "consent_given": True,
         **overrides,
     }
-    return services.submit_request(
-        form_data=data, client_ip="192.0.2.1", quarantine_reason=quarantine_reason
-    )
+    return services.submit_request(form_data=data, quarantine_reason=quarantine_reason)
 
 
 def run_command(*args):

@@ -35,3 +35,19 @@ def test_each_gunicorn_instance_has_its_own_control_socket(monkeypatch):
     assert first["control_socket"].endswith("gunicorn-127-0-0-1-18180.ctl")
     off = gunicorn_settings(monkeypatch, GUNICORN_CONTROL_SOCKET="")
     assert off["control_socket_disable"] is True
+
+
+def test_a_database_error_outside_any_view_gets_the_503_page(rf, db):
+    from django.db import OperationalError
+
+    from config.views import server_error
+
+    request = rf.post("/admin/login/", {"username": "chef", "password": "hemligt-lösen"})
+    try:
+        raise OperationalError("connection timeout expired")
+    except OperationalError:
+        response = server_error(request)
+    body = response.content.decode()
+    assert response.status_code == 503 and response["Retry-After"] == "60"
+    assert "Tjänsten är tillfälligt otillgänglig" in body
+    assert "chef" in body and "hemligt-lösen" not in body
