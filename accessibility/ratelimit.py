@@ -1,21 +1,19 @@
 """A flood limit on accepted submissions, kept in Django's shared cache.
 
 Only valid submissions are counted (a form with errors never reaches the count), so a
-person correcting errors is never blocked.
-The count lives in the default cache (the database or Redis), so every process and every
-server sharing that cache sees the same number. If the cache is down the forms keep
-working: losing the flood limit for a while is better than losing a barrier report.
+person correcting errors is never blocked. The count lives in the counters' cache
+(core/throttle.py; the database or Redis), so every process and every server sharing
+that cache sees the same number. If the cache is down the forms keep working: losing
+the flood limit for a while is better than losing a barrier report.
 """
 
 import contextlib
-import logging
 import time
 
 from django.conf import settings
-from django.core.cache import cache
 from django.utils.crypto import salted_hmac
 
-logger = logging.getLogger(__name__)
+from core.throttle import count, counter_cache
 
 WINDOW_SECONDS = 60 * 60
 
@@ -45,34 +43,21 @@ def take(ip: str) -> bool:
     increments atomically; Django's database cache increments by read and write, so on
     a single server without Redis the count is exact only between processes that do not
     race. A failing cache lets the submission through (fail open)."""
-    key = _key(ip)
-    try:
-        # The first submission in a window only adds the key; later ones increment it.
-        if cache.add(key, 1, timeout=WINDOW_SECONDS + 60):
-            count = 1
-        else:
-            try:
-                count = cache.incr(key)
-            except ValueError:  # the key expired or was evicted in between
-                cache.add(key, 1, timeout=WINDOW_SECONDS + 60)
-                count = 1
-    except Exception:  # noqa: BLE001 - any cache failure: fail open
-        logger.warning("Flood limit skipped: the cache cannot be reached.")
-        return True
-    return count <= settings.ACCESSIBILITY_RATE_LIMIT_PER_HOUR
+    place = count(_key(ip), WINDOW_SECONDS)
+    return place is None or place <= settings.ACCESSIBILITY_RATE_LIMIT_PER_HOUR
 
 
 def give_back(ip: str) -> None:
     """Undo take() for a submission that was not stored after all (a database error)."""
     # A missing key or a failing cache: nothing to undo.
     with contextlib.suppress(Exception):
-        cache.decr(_key(ip))
+        counter_cache().decr(_key(ip))
 
 
 def is_limited(ip: str) -> bool:
     """True when `ip` has used up the hour's submissions (without counting one)."""
     try:
-        count = cache.get(_key(ip), 0)
+        used = counter_cache().get(_key(ip), 0)
     except Exception:  # noqa: BLE001 - any cache failure: fail open
         return False
-    return count >= settings.ACCESSIBILITY_RATE_LIMIT_PER_HOUR
+    return used >= settings.ACCESSIBILITY_RATE_LIMIT_PER_HOUR

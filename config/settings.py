@@ -146,12 +146,28 @@ if REDIS_URL:
             },
         }
     }
+    # Rate-limit counters (core/throttle.py) under a prefix of their own.
+    CACHES["counters"] = {**CACHES["default"], "KEY_PREFIX": "mbl-counters"}
 else:
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.db.DatabaseCache",
             "LOCATION": "django_cache",
-        }
+            # Room for every page of the site and its feeds; a full table drops a
+            # quarter of its rows (Django's default, 300 rows and a third, evicted pages
+            # as fast as they were rendered).
+            "OPTIONS": {
+                "MAX_ENTRIES": env.int("CACHE_MAX_ENTRIES", default=20000),
+                "CULL_FREQUENCY": 4,
+            },
+        },
+        # Rate-limit counters in a table of their own, so pages filling the page cache
+        # never cull them (core/throttle.py).
+        "counters": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "django_cache_counters",
+            "OPTIONS": {"MAX_ENTRIES": 100000, "CULL_FREQUENCY": 4},
+        },
     }
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -276,6 +292,12 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
     "loggers": {"django.db.backends": {"level": "WARNING"}},
 }
+
+# --- Search under load (portal/views.py search, core/throttle.py) --------------------
+# Searches per minute from one client address before a 429 (0: no limit), and the
+# database time one search may take before it is cancelled.
+SEARCH_PER_MINUTE = env.int("SEARCH_PER_MINUTE", default=30)
+SEARCH_STATEMENT_TIMEOUT = env.float("SEARCH_STATEMENT_TIMEOUT", default=1.5)
 
 # --- Accessibility requests (accessibility/) -------------------------------------------
 # Who is e-mailed about new barrier reports and format requests.

@@ -5,6 +5,7 @@ live in the querysets and each page runs a fixed number of them."""
 import datetime
 
 from django.conf import settings
+from django.db import OperationalError
 from django.db.models import Exists, OuterRef, Prefetch, prefetch_related_objects
 from django.http import HttpResponseServerError
 from django.shortcuts import get_object_or_404, render
@@ -12,7 +13,9 @@ from django.template import loader
 from django.utils import timezone
 from django.views.decorators.csrf import requires_csrf_token
 
+from core.db import is_statement_timeout, statement_timeout
 from core.preview import mark_preview
+from core.throttle import limit_per_client
 from followup.models import FollowUpReport
 from municipalities.models import County, LocalPoliceArea, Municipality
 from promises.models import CooperationAgreement, PromisePeriod, period_content_prefetches
@@ -237,9 +240,30 @@ def agreement(request, municipality_slug, pk):
     )
 
 
+def search_refused(request, retry_after=None, *, status=429):
+    """Too many searches from one address (429), or one that ran out of database time
+    (503): a Swedish page that keeps the query in the box."""
+    response = render(
+        request,
+        "portal/search_limited.html",
+        {"form": SearchForm(request.GET), "retry_after": retry_after, "too_slow": status == 503},
+        status=status,
+    )
+    response["Retry-After"] = str(retry_after or 30)
+    return response
+
+
+@limit_per_client("search", setting="SEARCH_PER_MINUTE", refuse=search_refused)
 def search(request):
     form = SearchForm(request.GET or None)
-    results = site_search.run(form.cleaned_data["q"]) if form.is_valid() else None
+    try:
+        # One search may not hold the database for long (SEARCH_STATEMENT_TIMEOUT).
+        with statement_timeout(settings.SEARCH_STATEMENT_TIMEOUT):
+            results = site_search.run(form.cleaned_data["q"]) if form.is_valid() else None
+    except OperationalError as error:
+        if not is_statement_timeout(error):
+            raise
+        return search_refused(request, status=503)
     return render(
         request,
         "portal/search.html",
