@@ -6,7 +6,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
 from core.forms import may_give_back
 from core.net import client_ip
@@ -18,7 +18,7 @@ from .models import AccessibilityStatement, RequestKind
 logger = logging.getLogger(__name__)
 
 
-@require_GET
+@require_safe
 def statement(request):
     statement = AccessibilityStatement.load()
     return render(
@@ -72,19 +72,19 @@ def _request_form(request, form_class, template):
 
 
 @never_cache
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def report_barrier(request):
     return _request_form(request, BarrierReportForm, "accessibility/report_barrier.html")
 
 
 @never_cache
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def alternative_format(request):
     return _request_form(request, AlternativeFormatForm, "accessibility/alternative_format.html")
 
 
 @never_cache
-@require_GET
+@require_safe
 def receipt(request, token):
     data = tokens.read_receipt_token(token)
     if data is None or data.kind not in RequestKind.values:

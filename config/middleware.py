@@ -91,3 +91,29 @@ class DatabaseUnavailableMiddleware:
         if not isinstance(exception, DATABASE_ERRORS):
             return None
         return database_unavailable(request)
+
+
+class MethodPagesMiddleware:
+    """Methods the site does not serve get a Swedish page in the layout: TRACE and
+    CONNECT are refused before any view (a TRACE must never echo a page), and a 405
+    that a view answered with an empty body (Django's require_http_methods) gets the
+    405 page, keeping its Allow header."""
+
+    refused = {"TRACE", "CONNECT"}
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method in self.refused:
+            return self.not_allowed(request, "GET, HEAD")
+        response = self.get_response(request)
+        if response.status_code == 405 and not response.content:
+            return self.not_allowed(request, response.get("Allow", "GET, HEAD"))
+        return response
+
+    @staticmethod
+    def not_allowed(request, allow):
+        response = HttpResponse(render_to_string("405.html", request=request), status=405)
+        response["Allow"] = allow
+        return response

@@ -5,8 +5,10 @@ import sys
 from django.core.cache import cache
 from django.db import connection
 from django.http import JsonResponse
+from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 
+from core.forms import given_back
 from portal.views import server_error as portal_server_error
 
 from .middleware import DATABASE_ERRORS, database_unavailable
@@ -51,3 +53,10 @@ def server_error(request):
     if isinstance(sys.exc_info()[1], DATABASE_ERRORS):
         return database_unavailable(request)
     return portal_server_error(request)
+
+
+def csrf_failure(request, reason=""):
+    """A failed CSRF check (often: the browser blocks cookies) in the site's layout,
+    saying why, with what the person wrote given back (core.forms.given_back)."""
+    submitted = given_back(request.POST) if request.method == "POST" else []
+    return render(request, "403.html", {"csrf_failure": True, "submitted": submitted}, status=403)

@@ -33,6 +33,8 @@ from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date
 
+from core.http import read_only
+
 logger = logging.getLogger(__name__)
 
 VERSION_KEY = "public-content-version"
@@ -183,10 +185,9 @@ def cached_public_page(view=None, *, reads=()):
     if view is None:
         return lambda view: cached_public_page(view, reads=reads)
 
+    @read_only
     @wraps(view)
     def wrapper(request, *args, **kwargs):
-        if request.method not in ("GET", "HEAD"):
-            return view(request, *args, **kwargs)
         # Today's date is part of the key: whether a period is in force changes at
         # midnight without any edit.
         today = timezone.localdate().isoformat()
