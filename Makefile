@@ -53,8 +53,11 @@ format: $(VENV)/.installed-dev  ## Format the code with ruff
 
 check-deploy: $(VENV)/.installed  ## Django's deployment checks under production settings
 	DJANGO_SECURE=true DJANGO_ALLOWED_HOSTS=medborgarloften.example.se \
+	SITE_URL=https://medborgarloften.example.se \
+	DEFAULT_FROM_EMAIL="Medborgarlöften <noreply@medborgarloften.example.se>" \
+	ACCESSIBILITY_EDITOR_EMAILS=tillganglighet@medborgarloften.example.se \
 	DJANGO_SECRET_KEY="$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(64))')" \
-	$(PY) manage.py check --deploy --fail-level WARNING
+	$(PY) manage.py check --deploy --database default --fail-level WARNING
 
 bench: $(VENV)/.installed  ## Benchmark at national scale in its own database (BENCH_SCALE, BENCH_SECONDS)
 	@command -v wrk >/dev/null || { \
