@@ -252,6 +252,14 @@ if BEHIND_PROXY:
     USE_X_FORWARDED_HOST = True
 # How many trusted reverse proxies append to X-Forwarded-For (core/net.py).
 PROXY_COUNT = env.int("DJANGO_PROXY_COUNT", default=1 if BEHIND_PROXY else 0)
+# The proxies' own addresses (or networks): X-Forwarded-For is believed only from them.
+# The same list gunicorn trusts for X-Forwarded-Proto unless given separately.
+TRUSTED_PROXIES = env.list(
+    "DJANGO_TRUSTED_PROXIES",
+    default=[
+        p for p in env.str("GUNICORN_FORWARDED_ALLOW_IPS", default="127.0.0.1").split(",") if p
+    ],
+)
 
 # Admin login throttling (django-axes): a username is locked from one address after
 # repeated failures, for a cool-off period, never permanently and never for a whole
