@@ -9,7 +9,14 @@ from django.forms.models import BaseInlineFormSet
 from django.urls import reverse
 from django.utils.http import urlencode
 
-from core.admin import HistoryAdmin, PreviewAdminMixin, PublicPageMixin, PublishableAdminMixin
+from core.admin import (
+    HistoryAdmin,
+    PreviewAdminMixin,
+    PublicPageMixin,
+    PublishableAdminMixin,
+    PublishedPartAdminMixin,
+    PublishedPartInlineMixin,
+)
 from municipalities.scope import ScopedAdminMixin, ScopedChoicesMixin
 
 from .models import Activity, CooperationAgreement, Goal, Promise, PromisePeriod
@@ -72,7 +79,7 @@ class PeriodPartFormSet(BaseInlineFormSet):
                 )
 
 
-class PeriodInlineMixin(ScopedChoicesMixin):
+class PeriodInlineMixin(PublishedPartInlineMixin, ScopedChoicesMixin):
     extra = 0
     show_change_link = False
 
@@ -193,7 +200,7 @@ class PeriodPartForm(forms.ModelForm):
             field.queryset = field.queryset.filter(period_id=self.instance.period_id)
 
 
-class PeriodChildAdmin(ScopedAdminMixin, PublicPageMixin, HistoryAdmin):
+class PeriodChildAdmin(PublishedPartAdminMixin, ScopedAdminMixin, PublicPageMixin, HistoryAdmin):
     """Promises, goals and activities on their own pages (mostly edited in the period)."""
 
     form = PeriodPartForm
