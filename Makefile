@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 PYTEST_ARGS ?=
 
-.PHONY: help run data test test-servers lint format check-deploy bench browser clean
+.PHONY: help run data test test-servers chaos lint format check-deploy bench browser clean
 
 help:  ## List the targets
 	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -41,6 +41,9 @@ test: $(VENV)/.installed-dev browser  ## Run the whole test suite (honours DATAB
 
 test-servers: $(VENV)/.installed-dev  ## Two gunicorn instances on PostgreSQL + Redis, and real faults through a TCP proxy
 	$(VENV)/bin/pytest -m servers tests/test_servers.py tests/test_faults.py
+
+chaos: $(VENV)/.installed-dev  ## The fault matrix: PostgreSQL, Redis, SMTP × pass/cut/hang against two instances
+	$(PY) -m tests.chaos
 
 lint: $(VENV)/.installed-dev  ## ruff lint and format check, migrations up to date
 	$(VENV)/bin/ruff check .
