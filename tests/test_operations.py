@@ -51,3 +51,51 @@ def test_a_database_error_outside_any_view_gets_the_503_page(rf, db):
     assert response.status_code == 503 and response["Retry-After"] == "60"
     assert "Tjänsten är tillfälligt otillgänglig" in body
     assert "chef" in body and "hemligt-lösen" not in body
+
+
+class SlowBackend:
+    """A mail server that takes its time, then accepts (into Django's test outbox)."""
+
+    def __init__(self, *args, **kwargs):
+        pass
+
+    def send_messages(self, messages):
+        import time
+
+        from django.core import mail
+
+        time.sleep(1.5)
+        mail.outbox.extend(messages)
+        return len(messages)
+
+
+def test_an_error_mail_to_admins_never_holds_the_failing_request(settings):
+    import time
+
+    from django.core import mail
+
+    from core.logging import BackgroundAdminEmailHandler
+
+    settings.ADMINS = [("Drift", "drift@example.se")]
+    settings.EMAIL_BACKEND = "tests.test_operations.SlowBackend"
+    handler = BackgroundAdminEmailHandler()
+    started = time.monotonic()
+    handler.send_mail("Serverfel", "Traceback …")
+    assert time.monotonic() - started < 0.5, "the request went on without waiting"
+    BackgroundAdminEmailHandler._queue.join()
+    assert [m.to for m in mail.outbox] == [["drift@example.se"]]
+
+
+def test_log_lines_are_json_on_request():
+    import json
+    import logging
+
+    from core.logging import JsonFormatter
+
+    record = logging.LogRecord(
+        "django.request", logging.ERROR, __file__, 1, "Fel på %s", ("/sök/",), None
+    )
+    record.status_code = 500
+    entry = json.loads(JsonFormatter().format(record))
+    assert entry["message"] == "Fel på /sök/" and entry["status"] == 500
+    assert entry["level"] == "ERROR" and entry["logger"] == "django.request"
