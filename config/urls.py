@@ -7,7 +7,7 @@ from municipalities.scope import admin_shortcut
 from portal.caching import cached_public_page
 from portal.sitemaps import SITEMAPS
 
-from . import views
+from . import kept_posts, views
 
 admin.site.site_header = "Medborgarlöften – administration"
 admin.site.site_title = "Medborgarlöften"
@@ -18,6 +18,12 @@ urlpatterns = [
     path("readyz", views.readyz, name="readyz"),
     # Django's "Visa på webbplatsen" shortcut, limited to the coordinator's scope.
     path("admin/r/<int:content_type_id>/<path:object_id>/", admin.site.admin_view(admin_shortcut)),
+    # An admin form kept when the session ended while typing (config/kept_posts.py).
+    path(
+        "admin/aterstall/<str:token>/",
+        admin.site.admin_view(kept_posts.restore),
+        name="kept-post",
+    ),
     path("admin/", admin.site.urls),
     path("tillganglighet/", include("accessibility.urls")),
     path(
