@@ -5,22 +5,38 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 PYTEST_ARGS ?=
 
-.PHONY: help run data test test-servers lint format check-deploy bench browser tools vnu clean
+.PHONY: help run data test test-servers chaos lint lock audit format check-deploy bench browser tools vnu clean
 
 help:  ## List the targets
 	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
 
 $(PY):
+	@python3 -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null || { \
+	  echo "Python 3.11 eller senare krävs (python3 är $$(python3 --version 2>&1))." >&2; \
+	  echo "Installera t.ex. python3.11 och python3.11-venv, eller kör med PYTHON3 i PATH." >&2; \
+	  exit 1; }
 	python3 -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 
-$(VENV)/.installed: pyproject.toml | $(PY)
-	$(PY) -m pip install --quiet -e .
+# Installs are reproducible: exact versions with hashes from the lock files (make lock).
+$(VENV)/.installed: pyproject.toml requirements.lock | $(PY)
+	$(PY) -m pip install --quiet --require-hashes -r requirements.lock
+	$(PY) -m pip install --quiet --no-deps -e .
 	@touch $@
 
-$(VENV)/.installed-dev: pyproject.toml | $(PY)
-	$(PY) -m pip install --quiet -e ".[dev]"
+$(VENV)/.installed-dev: pyproject.toml requirements-dev.lock | $(PY)
+	$(PY) -m pip install --quiet --require-hashes -r requirements-dev.lock
+	$(PY) -m pip install --quiet --no-deps -e .
 	@touch $@ $(VENV)/.installed
+
+lock: $(VENV)/.installed-dev  ## Pin every dependency with hashes (requirements*.lock) after editing pyproject.toml
+	$(VENV)/bin/pip-compile -q --generate-hashes --strip-extras --allow-unsafe --no-emit-index-url \
+	  --no-emit-find-links -o requirements.lock pyproject.toml
+	$(VENV)/bin/pip-compile -q --generate-hashes --strip-extras --allow-unsafe --no-emit-index-url \
+	  --no-emit-find-links --extra dev -o requirements-dev.lock pyproject.toml
+
+audit: $(VENV)/.installed-dev  ## Known vulnerabilities in the locked dependencies (pip-audit)
+	$(VENV)/bin/pip-audit --disable-pip --require-hashes -r requirements.lock
 
 data: $(VENV)/.installed  ## Migrate, load reference data and the source pages' content (idempotent)
 	$(PY) manage.py migrate --noinput
@@ -35,6 +51,10 @@ run: data  ## Serve the portal with demo data on 127.0.0.1:$PORT (gunicorn + whi
 
 browser:  ## Install Debian's Chromium for the browser tests if it is missing
 	@command -v chromium >/dev/null || { \
+	  if [ "$$(id -u)" != 0 ]; then \
+	    echo "Chromium saknas (/usr/bin/chromium), och bara root kan installera det." >&2; \
+	    echo "Kör som root: apt-get install chromium   (Debian/Ubuntu), och sedan make test igen." >&2; \
+	    exit 1; fi; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
 tools:  ## Install Debian's zbar-tools (zbarimg reads the printable card's QR code in the tests)
@@ -51,8 +71,11 @@ vnu: $(VNU_JAR)  ## Install the Nu Html Checker (npm vnu-jar, run with Java 17) 
 test: $(VENV)/.installed-dev browser tools $(VNU_JAR)  ## Run the whole test suite (honours DATABASE_URL)
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
 
-test-servers: $(VENV)/.installed-dev  ## Two gunicorn instances on PostgreSQL + Redis, and a database outage
-	$(VENV)/bin/pytest -m servers tests/test_servers.py tests/test_servers_alerts.py
+test-servers: $(VENV)/.installed-dev  ## Two gunicorn instances on PostgreSQL + Redis, real faults through a TCP proxy, alerts through an SMTP sink
+	$(VENV)/bin/pytest -m servers tests/test_servers.py tests/test_faults.py tests/test_servers_alerts.py
+
+chaos: $(VENV)/.installed-dev  ## The fault matrix: PostgreSQL, Redis, SMTP × pass/cut/hang against two instances
+	$(PY) -m tests.chaos
 
 lint: $(VENV)/.installed-dev  ## ruff lint and format check, migrations up to date, layers
 	$(VENV)/bin/ruff check .
@@ -66,8 +89,11 @@ format: $(VENV)/.installed-dev  ## Format the code with ruff
 
 check-deploy: $(VENV)/.installed  ## Django's deployment checks under production settings
 	DJANGO_SECURE=true DJANGO_ALLOWED_HOSTS=medborgarloften.example.se \
+	SITE_URL=https://medborgarloften.example.se \
+	DEFAULT_FROM_EMAIL="Medborgarlöften <noreply@medborgarloften.example.se>" \
+	ACCESSIBILITY_EDITOR_EMAILS=tillganglighet@medborgarloften.example.se \
 	DJANGO_SECRET_KEY="$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(64))')" \
-	$(PY) manage.py check --deploy --fail-level WARNING
+	$(PY) manage.py check --deploy --database default --fail-level WARNING
 
 bench: $(VENV)/.installed  ## Benchmark at national scale in its own database (BENCH_SCALE, BENCH_SECONDS)
 	@command -v wrk >/dev/null || { \

@@ -15,4 +15,6 @@ class AccessibilityConfig(AppConfig):
     verbose_name = "Tillgänglighet"
 
     def ready(self):
+        from . import checks  # noqa: F401 - registers the deployment check
+
         post_migrate.connect(_ensure_editor_group, sender=self)

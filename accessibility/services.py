@@ -1,9 +1,10 @@
 """Writes for accessibility requests: store, queue and send e-mail, handle, purge.
 
 A request exists once it is committed. E-mail is only queued in the same transaction
-(the outbox) and sent after the commit; a failed send leaves the row pending for
-`manage.py send_pending_notifications`, so a request is never lost and an e-mail is
-never sent for a request that was rolled back.
+(the outbox); a visitor's submission never sends (a hanging mail server must not hold
+the page or the worker): `manage.py send_pending_notifications`, from cron every minute,
+sends the queue. An editor's explicit retry or release sends after its commit. So a
+request is never lost and an e-mail is never sent for a request that was rolled back.
 """
 
 import hashlib
@@ -20,7 +21,6 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from . import ratelimit
 from .models import (
     AccessibilityRequest,
     AccessibilityStatement,
@@ -95,12 +95,12 @@ def _already_submitted(key: str) -> AccessibilityRequest | None:
 
 
 def submit_request(
-    *, form_data: dict, client_ip: str, quarantine_reason: str = "", form_token: str = ""
+    *, form_data: dict, quarantine_reason: str = "", form_token: str = ""
 ) -> AccessibilityRequest:
-    """Store a valid submission and queue its e-mail in one transaction; after the
-    commit, count it for the flood limit and try to send. A quarantined submission is
-    stored without e-mail until an editor releases it. The same form sent twice (a
-    double click) returns the request it already created."""
+    """Store a valid submission and queue its e-mail in one transaction (cron sends it;
+    the view has counted it for the flood limit). A quarantined submission is stored
+    without e-mail until an editor releases it. The same form sent twice (a double
+    click) returns the request it already created."""
     key = _submission_key(form_token, form_data)
     if existing := _already_submitted(key):
         return existing
@@ -117,7 +117,8 @@ def submit_request(
                 quarantine_reason=quarantine_reason[:200],
             )
             _save_with_new_reference(request_obj)
-            ids = [] if request_obj.is_quarantined else _queue(request_obj)
+            if not request_obj.is_quarantined:
+                _queue(request_obj)
     except IntegrityError:
         # Two identical submissions at the same moment: the other one won.
         if existing := _already_submitted(key):
@@ -129,8 +130,9 @@ def submit_request(
         request_obj.kind,
         ", quarantined" if request_obj.is_quarantined else "",
     )
-    transaction.on_commit(lambda: ratelimit.record_accepted(client_ip), robust=True)
-    _send_after_commit(ids)
+    # Nothing is sent here: the request stores and queues only, so a mail server that
+    # hangs never holds the person's page (or the worker). `send_pending_notifications`
+    # (cron, every minute) sends the queue.
     return request_obj
 
 

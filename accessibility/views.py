@@ -6,8 +6,9 @@ from django.conf import settings
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
+from core.forms import may_give_back
 from core.net import client_ip
 
 from . import ratelimit, services, tokens
@@ -18,7 +19,7 @@ from .shortcomings import SHORTCOMINGS
 logger = logging.getLogger(__name__)
 
 
-@require_GET
+@require_safe
 def statement(request):
     statement = AccessibilityStatement.load()
     context = {
@@ -47,14 +48,17 @@ def _request_form(request, form_class, template):
         form = form_class(request.POST)
         if form.is_valid():
             ip = client_ip(request)
-            if ratelimit.is_limited(ip):
-                return too_many_requests(request, submitted_text=form.cleaned_data["message"])
-            saved = services.submit_request(
-                form_data=form.request_data(),
-                client_ip=ip,
-                quarantine_reason=form.quarantine_reason(),
-                form_token=request.POST.get("started", ""),
-            )
+            if not ratelimit.take(ip):
+                return too_many_requests(request, form=form)
+            try:
+                saved = services.submit_request(
+                    form_data=form.request_data(),
+                    quarantine_reason=form.quarantine_reason(),
+                    form_token=request.POST.get("started", ""),
+                )
+            except Exception:
+                ratelimit.give_back(ip)  # not stored: it must not count
+                raise
             return _receipt_redirect(
                 tokens.Receipt(reference=saved.reference, kind=saved.kind, due_on=saved.due_on)
             )
@@ -66,19 +70,19 @@ def _request_form(request, form_class, template):
 
 
 @never_cache
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def report_barrier(request):
     return _request_form(request, BarrierReportForm, "accessibility/report_barrier.html")
 
 
 @never_cache
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def alternative_format(request):
     return _request_form(request, AlternativeFormatForm, "accessibility/alternative_format.html")
 
 
 @never_cache
-@require_GET
+@require_safe
 def receipt(request, token):
     data = tokens.read_receipt_token(token)
     if data is None or data.kind not in RequestKind.values:
@@ -94,15 +98,29 @@ def receipt(request, token):
     )
 
 
-def too_many_requests(request, *, submitted_text=""):
-    """429 in the site's layout: the person's text is shown back so nothing is lost."""
+def typed_fields(form):
+    """(label, text) of every field the person filled in, for a page that refuses the
+    form: the choice's label for a choice, nothing core.forms.may_give_back() denies."""
+    typed = []
+    for field in form:
+        value = form.data.get(form.add_prefix(field.name), "")
+        if not may_give_back(field.name) or not value.strip() or value == "on":
+            continue
+        choices = dict(getattr(field.field, "choices", ()))
+        typed.append((field.label, str(choices.get(value, value))))
+    return typed
+
+
+def too_many_requests(request, *, form):
+    """429 in the site's layout: every field the person typed is shown back, so nothing
+    is lost."""
     retry_after = ratelimit.retry_after_seconds()
     response = render(
         request,
         "429.html",
         {
             "retry_after_minutes": max(1, round(retry_after / 60)),
-            "submitted_text": submitted_text,
+            "typed": typed_fields(form),
             "statement": AccessibilityStatement.load(),
             "back_url": request.path,
         },

@@ -79,11 +79,12 @@ def subscribe(request):
                 "check_again": True,
             },
         )
+    # Increment first, then decide (accessibility.ratelimit.take): the same atomic count
+    # as the request forms, so concurrent subscriptions cannot slip past the limit.
     ip = client_ip(request)
-    if ratelimit.is_limited(ip):
-        return too_many_requests(request, submitted_text=form.cleaned_data["email"])
+    if not ratelimit.take(ip):
+        return too_many_requests(request, form=form)
     services.subscribe(email=form.cleaned_data["email"], scope=scope)
-    ratelimit.record_accepted(ip)
     return redirect("alerts:subscribed")
 
 

@@ -21,8 +21,8 @@ class Gunicorn:
     """One gunicorn instance with `env`; ready (answering /healthz) once constructed.
     Its output goes to `log` (a path) or nowhere."""
 
-    def __init__(self, env, log=None, seconds=30):
-        self.port = free_port()
+    def __init__(self, env, log=None, seconds=30, port=None):
+        self.port = port or free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self._log = open(log, "w") if log else subprocess.DEVNULL  # noqa: SIM115 - closed in stop()
         self.process = subprocess.Popen(  # noqa: S603 - our own gunicorn and config

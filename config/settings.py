@@ -7,6 +7,7 @@ Production switches (HTTPS, secret key, hosts) are set by environment, never in 
 
 import datetime
 import secrets
+from email.utils import getaddresses
 from pathlib import Path
 
 import environ
@@ -78,12 +79,14 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "config.middleware.SecurityHeadersMiddleware",
+    "config.middleware.MethodPagesMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "config.middleware.AbsoluteSessionTimeoutMiddleware",
+    "config.kept_posts.KeepExpiredPostMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -119,6 +122,19 @@ DATABASES = {
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+# A database that hangs must not hold a request: connecting gives up after
+# DATABASE_CONNECT_TIMEOUT seconds, a statement after DATABASE_STATEMENT_TIMEOUT (the
+# server cancels it), and any wait on an open connection one second after that
+# (core/postgres/base.py: a frozen server never cancels anything). The 503 page answers.
+DATABASE_CONNECT_TIMEOUT = env.int("DATABASE_CONNECT_TIMEOUT", default=2)
+DATABASE_STATEMENT_TIMEOUT = env.float("DATABASE_STATEMENT_TIMEOUT", default=3.0)
+DATABASE_WAIT_SECONDS = DATABASE_STATEMENT_TIMEOUT + 1 if DATABASE_STATEMENT_TIMEOUT else 0
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    DATABASES["default"]["ENGINE"] = "core.postgres"
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        connect_timeout=DATABASE_CONNECT_TIMEOUT,
+        options=f"-c statement_timeout={int(DATABASE_STATEMENT_TIMEOUT * 1000)}",
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # A cache every process sees: the database by default (correct with several gunicorn
@@ -127,17 +143,39 @@ REDIS_URL = env.str("REDIS_URL", default="")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Redis with short socket timeouts and a circuit breaker (core/cache.py): a
+            # Redis that hangs costs a page a fraction of a second, then nothing.
+            "BACKEND": "core.cache.BreakerRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "mbl",
+            "OPTIONS": {
+                "socket_timeout": env.float("REDIS_SOCKET_TIMEOUT", default=0.25),
+                "socket_connect_timeout": env.float("REDIS_CONNECT_TIMEOUT", default=0.25),
+            },
         }
     }
+    # Rate-limit counters (core/throttle.py) under a prefix of their own.
+    CACHES["counters"] = {**CACHES["default"], "KEY_PREFIX": "mbl-counters"}
 else:
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.db.DatabaseCache",
             "LOCATION": "django_cache",
-        }
+            # Room for every page of the site and its feeds; a full table drops a
+            # quarter of its rows (Django's default, 300 rows and a third, evicted pages
+            # as fast as they were rendered).
+            "OPTIONS": {
+                "MAX_ENTRIES": env.int("CACHE_MAX_ENTRIES", default=20000),
+                "CULL_FREQUENCY": 4,
+            },
+        },
+        # Rate-limit counters in a table of their own, so pages filling the page cache
+        # never cull them (core/throttle.py).
+        "counters": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "django_cache_counters",
+            "OPTIONS": {"MAX_ENTRIES": 100000, "CULL_FREQUENCY": 4},
+        },
     }
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -185,6 +223,11 @@ EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=10)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Medborgarlöften <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
+# After CACHE_BREAKER_FAILURES failed cache calls in a row, a process stops asking the
+# cache for CACHE_BREAKER_SECONDS and serves from the database (core/cache.py).
+CACHE_BREAKER_FAILURES = env.int("CACHE_BREAKER_FAILURES", default=3)
+CACHE_BREAKER_SECONDS = env.float("CACHE_BREAKER_SECONDS", default=10.0)
+
 # --- Security --------------------------------------------------------------------------
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
@@ -200,6 +243,9 @@ SESSION_SAVE_EVERY_REQUEST = True
 SESSION_ABSOLUTE_SECONDS = env.int("DJANGO_SESSION_ABSOLUTE_SECONDS", default=10 * 60 * 60)
 # The admin warns this long before either limit, with a button to extend (WCAG 2.2.1).
 SESSION_WARNING_SECONDS = env.int("DJANGO_SESSION_WARNING_SECONDS", default=3 * 60)
+# An admin form sent after the session ended is kept this long for its user to send
+# again after logging in (config/kept_posts.py).
+KEPT_POST_SECONDS = env.int("DJANGO_KEPT_POST_SECONDS", default=30 * 60)
 
 if SECURE:
     SECURE_SSL_REDIRECT = env.bool("DJANGO_SECURE_SSL_REDIRECT", default=True)
@@ -218,6 +264,14 @@ if BEHIND_PROXY:
     USE_X_FORWARDED_HOST = True
 # How many trusted reverse proxies append to X-Forwarded-For (core/net.py).
 PROXY_COUNT = env.int("DJANGO_PROXY_COUNT", default=1 if BEHIND_PROXY else 0)
+# The proxies' own addresses (or networks): X-Forwarded-For is believed only from them.
+# The same list gunicorn trusts for X-Forwarded-Proto unless given separately.
+TRUSTED_PROXIES = env.list(
+    "DJANGO_TRUSTED_PROXIES",
+    default=[
+        p for p in env.str("GUNICORN_FORWARDED_ALLOW_IPS", default="127.0.0.1").split(",") if p
+    ],
+)
 
 # Admin login throttling (django-axes): a username is locked from one address after
 # repeated failures, for a cool-off period, never permanently and never for a whole
@@ -250,15 +304,39 @@ CONTENT_SECURITY_POLICY = {
 }
 
 LOGIN_URL = "admin:login"
+# A failed CSRF check answers in Swedish, in the layout, with the form's text given back.
+CSRF_FAILURE_VIEW = "config.views.csrf_failure"
 
+# Server errors are mailed to ADMINS ("Namn <adress>, …"), sent outside the failing
+# request (core/logging.py). LOG_FORMAT=json writes one JSON object per line.
+ADMINS = [(name or addr, addr) for name, addr in getaddresses(env.list("ADMINS", default=[]))]
+LOG_FORMAT = env.str("LOG_FORMAT", default="plain")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "filters": {"require_debug_false": {"()": "django.utils.log.RequireDebugFalse"}},
+    "formatters": {
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+        "json": {"()": "core.logging.JsonFormatter"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "json" if LOG_FORMAT == "json" else "plain",
+        },
+        "mail_admins": {
+            "level": "ERROR",
+            "filters": ["require_debug_false"],
+            "class": "core.logging.BackgroundAdminEmailHandler",
+        },
+    },
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
+    "loggers": {
+        "django.db.backends": {"level": "WARNING"},
+        "django.request": {"handlers": ["console", "mail_admins"], "propagate": False},
+    },
 }
+
 
 # --- Accessibility requests (accessibility/) -------------------------------------------
 # Who is e-mailed about new barrier reports and format requests.

@@ -8,7 +8,7 @@ from municipalities.scope import admin_shortcut
 from portal.caching import cached_public_page
 from portal.sitemaps import SITEMAPS
 
-from . import admin_session, views
+from . import admin_session, kept_posts, views
 
 admin.site.site_header = "Medborgarlöften – administration"
 admin.site.site_title = "Medborgarlöften"
@@ -22,9 +22,20 @@ urlpatterns = [
     path("admin/r/<int:content_type_id>/<path:object_id>/", admin.site.admin_view(admin_shortcut)),
     # Before admin/: the admin's catch-all would answer it otherwise.
     path("admin/forlang-session/", admin_session.extend_session, name="admin-extend-session"),
+    # An admin form kept when the session ended while typing (config/kept_posts.py).
+    path(
+        "admin/aterstall/<str:token>/",
+        admin.site.admin_view(kept_posts.restore),
+        name="kept-post",
+    ),
     path("admin/", admin.site.urls),
     path("tillganglighet/", include("accessibility.urls")),
-    path("sitemap.xml", cached_public_page(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
+    path(
+        "sitemap.xml",
+        cached_public_page(sitemap, reads=("p",)),  # the sitemap's page number
+        {"sitemaps": SITEMAPS},
+        name="sitemap",
+    ),
     path(
         "robots.txt",
         TemplateView.as_view(template_name="robots.txt", content_type="text/plain; charset=utf-8"),
@@ -37,4 +48,4 @@ urlpatterns = [
 
 # The 404 page uses Django's own handler (templates/404.html in the site's layout); the
 # 500 page is rendered without context processors or database access.
-handler500 = "portal.views.server_error"
+handler500 = "config.views.server_error"

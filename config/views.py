@@ -1,9 +1,17 @@
 """Operational endpoints for load balancers and orchestrators."""
 
+import sys
+
 from django.core.cache import cache
 from django.db import connection
 from django.http import JsonResponse
+from django.shortcuts import render
 from django.views.decorators.cache import never_cache
+
+from core.forms import given_back
+from portal.views import server_error as portal_server_error
+
+from .middleware import DATABASE_ERRORS, database_unavailable
 
 
 @never_cache
@@ -16,12 +24,18 @@ def healthz(request):
 def readyz(request):
     """Readiness: the database and the cache answer; 503 when either does not."""
     checks = {}
+    # An answer within 3 s either way: connecting gives up after DATABASE_CONNECT_TIMEOUT
+    # (2 s), a wait on an open connection after half a second here (core/postgres/base.py), and
+    # Redis after its socket timeouts.
+    previous, connection.wait_seconds = getattr(connection, "wait_seconds", None), 0.5
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
         checks["database"] = "ok"
     except Exception:  # noqa: BLE001 - any failure means "not ready"
         checks["database"] = "fel"
+    finally:
+        connection.wait_seconds = previous
     try:
         cache.set("readyz", "1", 5)
         checks["cache"] = "ok" if cache.get("readyz") == "1" else "fel"
@@ -31,3 +45,18 @@ def readyz(request):
     return JsonResponse(
         {"status": "ok" if ready else "fel", **checks}, status=200 if ready else 503
     )
+
+
+def server_error(request):
+    """The 500 handler. A database error raised outside a view (in a middleware, such
+    as the session or user lookup) still gets the 503 page, not a 500."""
+    if isinstance(sys.exc_info()[1], DATABASE_ERRORS):
+        return database_unavailable(request)
+    return portal_server_error(request)
+
+
+def csrf_failure(request, reason=""):
+    """A failed CSRF check (often: the browser blocks cookies) in the site's layout,
+    saying why, with what the person wrote given back (core.forms.given_back)."""
+    submitted = given_back(request.POST) if request.method == "POST" else []
+    return render(request, "403.html", {"csrf_failure": True, "submitted": submitted}, status=403)

@@ -5,6 +5,7 @@ from django.contrib import admin, messages
 from django.contrib.admin.actions import delete_selected
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.shortcuts import redirect
 from django.urls import path, reverse
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -105,6 +106,72 @@ class PublishableAdminMixin:
         if not request.user.is_superuser:
             extra_context["published_delete_message"] = self.published_delete_message
         return super().change_view(request, object_id, form_url, extra_context)
+
+
+# --- parts of published content ----------------------------------------------------------
+PUBLISHED_PART_MESSAGE = (
+    "Det här hör till publicerat innehåll och kan inte tas bort: avpublicera först "
+    "perioden (åtgärden ”Avpublicera markerade”), och ta sedan bort det i utkastet."
+)
+
+
+def may_delete_part_of(user, parent) -> bool:
+    """The one rule for parts of published content (a period's promises, goals and
+    activities): a coordinator deletes them only while the parent is a draft, through
+    any route; a superuser may always."""
+    return user.is_superuser or parent is None or not parent.is_published
+
+
+class PublishedPartAdminMixin:
+    """An admin of parts whose parent (`published_parent`) may be published: the change
+    page's delete and the bulk delete_selected follow may_delete_part_of(). The parent's
+    inlines use PublishedPartInlineMixin."""
+
+    published_parent = "period"
+
+    def _parent(self, obj):
+        return getattr(obj, self.published_parent)
+
+    def has_delete_permission(self, request, obj=None):
+        if obj is not None and not may_delete_part_of(request.user, self._parent(obj)):
+            return False
+        return super().has_delete_permission(request, obj)
+
+    def delete_view(self, request, object_id, extra_context=None):
+        obj = self.get_object(request, object_id)
+        if obj is not None and not may_delete_part_of(request.user, self._parent(obj)):
+            self.message_user(request, PUBLISHED_PART_MESSAGE, messages.ERROR)
+            opts = self.model._meta
+            return redirect(f"admin:{opts.app_label}_{opts.model_name}_change", obj.pk)
+        return super().delete_view(request, object_id, extra_context)
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        if "delete_selected" in actions:
+            actions["delete_selected"] = (
+                type(self).delete_parts,
+                "delete_selected",
+                delete_selected.short_description,
+            )
+        return actions
+
+    @staticmethod
+    def delete_parts(modeladmin, request, queryset):
+        published = {f"{modeladmin.published_parent}__status": PublicationStatus.PUBLISHED}
+        if not request.user.is_superuser and queryset.filter(**published).exists():
+            modeladmin.message_user(request, PUBLISHED_PART_MESSAGE, messages.ERROR)
+            return None
+        return delete_selected(modeladmin, request, queryset)
+
+
+class PublishedPartInlineMixin:
+    """Inlines of a publishable parent: no DELETE box (and a forged one is ignored) while
+    the parent is published, for coordinators (may_delete_part_of)."""
+
+    def has_delete_permission(self, request, obj=None):
+        if obj is not None and not may_delete_part_of(request.user, obj):
+            return False
+        return super().has_delete_permission(request, obj)
 
 
 class PreviewAdminMixin:

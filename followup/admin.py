@@ -18,6 +18,7 @@ from core.admin_a11y import NamedRowsFormSetMixin
 from municipalities.scope import ScopedAdminMixin, ScopedChoicesMixin
 
 from . import services
+from .conflicts import ConflictCheckedForm
 from .models import ActivityStatus, FollowUpReport
 
 SHORT_TEXT = {"widget": forms.Textarea(attrs={"rows": 3, "cols": 40})}
@@ -85,6 +86,8 @@ class FollowUpReportAdmin(
     list_select_related = ["period__municipality"]
     search_fields = ["period__municipality__name", "period__title", "summary"]
     formfield_overrides = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 4})}}
+    # A save over someone else's newer one is refused with both versions shown.
+    form = ConflictCheckedForm
 
     add_fieldsets = [
         (
@@ -100,7 +103,7 @@ class FollowUpReportAdmin(
         )
     ]
     change_fieldsets = [
-        ("Uppföljning", {"fields": ["period", ("year", "tertial"), "summary"]}),
+        ("Uppföljning", {"fields": ["period", ("year", "tertial"), "summary", "seen_version"]}),
         (
             "Publicering",
             {

@@ -1,12 +1,26 @@
 """sitemap.xml: every public page that shows published content."""
 
-from django.contrib.sitemaps import Sitemap
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.contrib.sitemaps import Sitemap as DjangoSitemap
 from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 
 from followup.models import FollowUpReport
 from municipalities.models import County, LocalPoliceArea, Municipality
 from promises.models import CooperationAgreement, PromisePeriod
+
+
+class Sitemap(DjangoSitemap):
+    """Addresses from SITE_URL, never from the request's Host: the sitemap is cached and
+    served to everyone, so the first request's Host must not end up in it."""
+
+    def get_protocol(self, protocol=None):
+        return urlsplit(settings.SITE_URL).scheme
+
+    def get_domain(self, site=None):
+        return urlsplit(settings.SITE_URL).netloc
 
 
 class StaticSitemap(Sitemap):

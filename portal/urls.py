@@ -1,5 +1,7 @@
 from django.urls import path
 
+from core.http import read_only
+
 from . import card, overview, report, views
 from .caching import cached_public_page as cached
 
@@ -10,7 +12,7 @@ app_name = "portal"
 urlpatterns = [
     path("", cached(views.home), name="home"),
     path("om-medborgarloften/", cached(views.about), name="about"),
-    path("sok/", views.search, name="search"),
+    path("sok/", read_only(views.search), name="search"),
     path("laget-i-landet/", cached(overview.country_overview), name="overview"),
     path("lan/<slug:slug>/", cached(views.county), name="county"),
     path("lokalpolisomraden/<slug:slug>/", cached(views.police_area), name="police-area"),

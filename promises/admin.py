@@ -9,7 +9,14 @@ from django.forms.models import BaseInlineFormSet
 from django.urls import reverse
 from django.utils.http import urlencode
 
-from core.admin import HistoryAdmin, PreviewAdminMixin, PublicPageMixin, PublishableAdminMixin
+from core.admin import (
+    HistoryAdmin,
+    PreviewAdminMixin,
+    PublicPageMixin,
+    PublishableAdminMixin,
+    PublishedPartAdminMixin,
+    PublishedPartInlineMixin,
+)
 from core.admin_a11y import AdminWidgetsMixin, NamedRowsFormSetMixin
 from municipalities.scope import ScopedAdminMixin, ScopedChoicesMixin
 
@@ -85,7 +92,7 @@ class PeriodPartFormSet(NamedRowsFormSet):
                 )
 
 
-class PeriodInlineMixin(AdminWidgetsMixin, ScopedChoicesMixin):
+class PeriodInlineMixin(PublishedPartInlineMixin, AdminWidgetsMixin, ScopedChoicesMixin):
     extra = 0
     show_change_link = False
     formset = NamedRowsFormSet
@@ -231,7 +238,7 @@ class PeriodPartForm(forms.ModelForm):
             field.queryset = field.queryset.filter(period_id=self.instance.period_id)
 
 
-class PeriodChildAdmin(ScopedAdminMixin, PublicPageMixin, HistoryAdmin):
+class PeriodChildAdmin(PublishedPartAdminMixin, ScopedAdminMixin, PublicPageMixin, HistoryAdmin):
     """Promises, goals and activities on their own pages (mostly edited in the period)."""
 
     form = PeriodPartForm

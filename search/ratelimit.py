@@ -2,26 +2,18 @@
 Redis), so every process and server sees the same count. Search is the one public page
 that reaches the database on every request: this keeps one client from flooding it.
 
-The count is taken with add + incr, which is atomic on Redis. If the cache is down,
-search goes on unlimited: a missing limit is better than a missing search.
+Counted with core.throttle (increment first, then decide; the counters' own cache
+alias). If the cache is down, search goes on unlimited: a missing limit is better than
+a missing search.
 """
 
-import logging
 import time
 
 from django.conf import settings
-from django.core.cache import cache
-from django.utils.crypto import salted_hmac
 
-logger = logging.getLogger(__name__)
+from core.throttle import client_key, count
 
 WINDOW_SECONDS = 60
-
-
-def _key(ip, now):
-    # Hashed with the secret key: the cache never holds an IP address.
-    digest = salted_hmac("search.ratelimit", ip).hexdigest()[:32]
-    return f"search-rl:{digest}:{int(now // WINDOW_SECONDS)}"
 
 
 def retry_after_seconds(now=None):
@@ -34,13 +26,6 @@ def count_and_check(ip, now=None):
     limit = settings.SEARCH_RATE_LIMIT_PER_MINUTE
     if not limit:
         return False
-    key = _key(ip, time.time() if now is None else now)
-    try:
-        cache.add(key, 0, timeout=WINDOW_SECONDS + 5)
-        count = cache.incr(key)
-    except ValueError:  # evicted between add and incr: count this one as the first
-        return False
-    except Exception:  # noqa: BLE001 - any cache failure: fail open
-        logger.warning("Search limit skipped: the cache cannot be used.")
-        return False
-    return count > limit
+    now = time.time() if now is None else now
+    place = count(client_key("search", ip, int(now // WINDOW_SECONDS)), WINDOW_SECONDS)
+    return place is not None and place > limit

@@ -39,7 +39,11 @@ def _isolated_cache(settings):
     }
     from django.core.cache import cache
 
+    from portal.caching import _Outage
+
     cache.clear()
+    # A cache outage seen by an earlier test does not carry over.
+    _Outage.failing = _Outage.check_pending = False
 
 
 # --- the admin tests' municipalities: each with its content and its own coordinator ---------

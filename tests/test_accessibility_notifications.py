@@ -49,9 +49,7 @@ def submit(*, quarantine_reason="", **overrides):
         "consent_given": True,
         **overrides,
     }
-    return services.submit_request(
-        form_data=data, client_ip="192.0.2.1", quarantine_reason=quarantine_reason
-    )
+    return services.submit_request(form_data=data, quarantine_reason=quarantine_reason)
 
 
 def run_command(*args):
@@ -72,6 +70,7 @@ def test_editor_gets_what_they_need_and_no_contact_details(
 ):
     with django_capture_on_commit_callbacks(execute=True):
         request = submit()
+    run_command()  # cron
     editor = next(m for m in mail.outbox if m.to == editors)
     assert editor.subject == f"Ny rapport om bristande tillgänglighet: {request.reference}"
     body = editor.body
@@ -96,6 +95,7 @@ def test_person_gets_a_confirmation_with_reference_and_answer_time(
 ):
     with django_capture_on_commit_callbacks(execute=True):
         request = submit()
+    run_command()  # cron
     confirmation = next(m for m in mail.outbox if m.to == ["alva@example.se"])
     assert confirmation.subject == f"Vi har tagit emot ditt ärende {request.reference}"
     assert "Vi svarar normalt inom 5 arbetsdagar" in confirmation.body
@@ -114,6 +114,7 @@ def test_format_request_mail_names_the_wanted_format(editors, django_capture_on_
             assistive_technology="",
             browser="",
         )
+    run_command()  # cron
     editor = next(m for m in mail.outbox if m.to == editors)
     assert editor.subject == f"Ny begäran om alternativt format: {request.reference}"
     assert "Önskat format: Annat format: Daisy" in editor.body
@@ -128,12 +129,12 @@ def test_request_is_kept_when_mail_fails_and_sent_once_by_the_command(
 
     assert AccessibilityRequest.objects.filter(pk=request.pk).exists()
     rows = Notification.objects.filter(request=request)
-    # The first failure ends the attempt (a hanging server must not keep the person
-    # waiting); both e-mails stay in the queue.
+    # The request stores and queues only: nothing was tried while the person waited.
     assert {(r.kind, r.state, r.attempts) for r in rows} == {
-        (NotificationKind.EDITOR, NotificationState.PENDING, 1),
+        (NotificationKind.EDITOR, NotificationState.PENDING, 0),
         (NotificationKind.CONFIRMATION, NotificationState.PENDING, 0),
     }
+    assert "0 skickade, 2 misslyckades och försöks igen" in run_command()  # cron, SMTP down
     # The error is kept for the admin without the personal address it mentioned.
     error = rows.get(kind=NotificationKind.EDITOR).last_error
     assert error.startswith("SMTPRecipientsRefused") and "alva@example.se" not in error
@@ -189,6 +190,7 @@ def test_mail_that_keeps_failing_is_marked_failed_and_can_be_retried(
     settings.ACCESSIBILITY_EMAIL_MAX_ATTEMPTS = 2
     with django_capture_on_commit_callbacks(execute=True):
         request = submit(contact_email="")
+    assert "1 misslyckades och försöks igen" in run_command()
     output = run_command()
     assert "1 gav upp" in output
     row = Notification.objects.get(request=request)
@@ -206,6 +208,7 @@ def test_mail_that_keeps_failing_is_marked_failed_and_can_be_retried(
 def test_retrying_a_sent_mail_sends_nothing_twice(editors, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         submit(contact_email="")
+    run_command()  # cron
     with django_capture_on_commit_callbacks(execute=True):
         assert services.retry_notifications(notifications=Notification.objects.all()) == 0
     assert len(mail.outbox) == 1
@@ -215,6 +218,7 @@ def test_missing_editor_addresses_show_as_an_error(settings, django_capture_on_c
     settings.ACCESSIBILITY_EDITOR_EMAILS = []
     with django_capture_on_commit_callbacks(execute=True):
         request = submit(contact_email="")
+    run_command()  # cron
     row = Notification.objects.get(request=request)
     assert row.state == NotificationState.PENDING
     assert "ACCESSIBILITY_EDITOR_EMAILS är tom" in row.last_error
@@ -263,3 +267,18 @@ def test_command_help_is_in_swedish():
     from accessibility.management.commands.send_pending_notifications import Command
 
     assert "Skickar e-post om tillgänglighetsärenden" in Command.help
+
+
+def test_failed_mail_warns_editors_on_the_admin_start_page(client, settings, editors):
+    from django.contrib.auth import get_user_model
+
+    settings.EMAIL_BACKEND = FAILING_BACKEND
+    settings.ACCESSIBILITY_EMAIL_MAX_ATTEMPTS = 1
+    submit()
+    run_command()  # cron: SMTP is down, the outbox gives up
+    editor = get_user_model().objects.create_user("redaktor", is_staff=True)
+    editor.groups.add(services.ensure_editor_group())
+    client.force_login(editor)
+    body = client.get("/admin/").content.decode()
+    assert "2 e-postmeddelanden om tillgänglighetsärenden kunde inte skickas" in body
+    assert "?state__exact=failed" in body

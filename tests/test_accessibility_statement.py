@@ -111,14 +111,34 @@ def test_statement_renders_even_if_its_row_is_missing(client):
     assert "delvis förenlig" in main
 
 
-def test_the_stored_statement_was_reviewed_within_a_year():
-    """DIGG: the statement is reviewed at least once a year. This fails the build the day
-    the stored review date is more than 365 days old: review the statement, then update
-    `reviewed_on` (admin, and the data migration for new installations)."""
+def test_an_overdue_review_warns_on_the_admin_start_page(client, django_user_model):
+    """DIGG: the statement is reviewed at least once a year. Not a dated test: an
+    overdue review (dates relative to today) is a warning for whoever may edit it,
+    and a deployment check (test_security.py)."""
     statement = AccessibilityStatement.objects.get()
-    age = (timezone.localdate() - statement.reviewed_on).days
-    assert age <= 365, f"Tillgänglighetsredogörelsen granskades senast för {age} dagar sedan."
-    assert not statement.review_is_overdue()
+    admin = django_user_model.objects.create_superuser("chef", "chef@example.se", "x" * 16)
+    client.force_login(admin)
+    statement.reviewed_on = timezone.localdate() - datetime.timedelta(days=365)
+    statement.save()
+    assert "har inte granskats på över ett år" not in client.get("/admin/").content.decode()
+    statement.reviewed_on = timezone.localdate() - datetime.timedelta(days=366)
+    statement.save()
+    body = client.get("/admin/").content.decode()
+    assert "Tillgänglighetsredogörelsen har inte granskats på över ett år" in body
+
+
+def test_an_overdue_review_fails_the_deployment_check():
+    from django.core.checks import run_checks
+
+    statement = AccessibilityStatement.objects.get()
+    statement.reviewed_on = timezone.localdate() - datetime.timedelta(days=366)
+    statement.save()
+    found = run_checks(include_deployment_checks=True, databases=["default"])
+    assert "accessibility.W001" in [message.id for message in found]
+    statement.reviewed_on = timezone.localdate()
+    statement.save()
+    found = run_checks(include_deployment_checks=True, databases=["default"])
+    assert "accessibility.W001" not in [message.id for message in found]
 
 
 def test_review_is_overdue_after_365_days():

@@ -66,5 +66,37 @@ def test_client_address_behind_a_trusted_proxy(settings):
     )
     settings.PROXY_COUNT = 0
     assert client_ip(request) == "10.0.0.2"
+    settings.TRUSTED_PROXIES = ["10.0.0.2"]
     settings.PROXY_COUNT = 1  # the proxy appended the real client; the left entry is forged
     assert client_ip(request) == "198.51.100.7"
+
+
+def test_a_forged_forwarded_for_from_a_direct_connection_is_ignored(settings):
+    """gunicorn reachable directly (bound to 0.0.0.0): a client sending its own
+    X-Forwarded-For per attempt must not get a fresh address each time."""
+    settings.PROXY_COUNT = 1
+    settings.TRUSTED_PROXIES = ["10.0.0.2", "192.168.10.0/24"]
+    direct = RequestFactory().get("/", REMOTE_ADDR="203.0.113.50", HTTP_X_FORWARDED_FOR="1.2.3.4")
+    assert client_ip(direct) == "203.0.113.50"
+    for proxy in ("10.0.0.2", "192.168.10.7"):
+        proxied = RequestFactory().get("/", REMOTE_ADDR=proxy, HTTP_X_FORWARDED_FOR="1.2.3.4")
+        assert client_ip(proxied) == "1.2.3.4"
+
+
+def test_spoofed_forwarded_for_does_not_bypass_the_login_lock(client, editor, settings):
+    settings.PROXY_COUNT = 1
+    settings.TRUSTED_PROXIES = ["10.0.0.2"]
+    for n in range(settings.AXES_FAILURE_LIMIT + 2):
+        client.post(
+            LOGIN,
+            {"username": editor.username, "password": "fel"},
+            REMOTE_ADDR="203.0.113.50",
+            HTTP_X_FORWARDED_FOR=f"198.51.100.{n}",
+        )
+    response = client.post(
+        LOGIN,
+        {"username": editor.username, "password": PASSWORD},
+        REMOTE_ADDR="203.0.113.50",
+        HTTP_X_FORWARDED_FOR="198.51.100.99",
+    )
+    assert response.status_code == 429

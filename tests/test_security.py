@@ -56,9 +56,40 @@ def test_check_deploy_passes_under_production_settings():
         DJANGO_SECURE="true",
         DJANGO_SECRET_KEY=secrets.token_urlsafe(64),
         DJANGO_ALLOWED_HOSTS="medborgarloften.example.se",
+        **PUBLIC_ADDRESSES,
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+PUBLIC_ADDRESSES = {
+    "SITE_URL": "https://medborgarloften.example.se",
+    "DEFAULT_FROM_EMAIL": "Medborgarlöften <noreply@medborgarloften.example.se>",
+    "ACCESSIBILITY_EDITOR_EMAILS": "tillganglighet@medborgarloften.example.se",
+}
+
+
+@pytest.mark.parametrize(
+    "variable, value, named",
+    [
+        ("SITE_URL", "http://127.0.0.1:8000", "SITE_URL"),
+        ("SITE_URL", "https://localhost", "SITE_URL"),
+        ("DEFAULT_FROM_EMAIL", "Medborgarlöften <noreply@localhost>", "DEFAULT_FROM_EMAIL"),
+        ("ACCESSIBILITY_EDITOR_EMAILS", "a@example.se,tillganglighet@localhost",
+         "ACCESSIBILITY_EDITOR_EMAILS"),
+    ],
+)  # fmt: skip
+def test_check_deploy_fails_on_addresses_that_point_to_this_machine(variable, value, named):
+    result = run_manage(
+        "check",
+        "--deploy",
+        DJANGO_SECURE="true",
+        DJANGO_SECRET_KEY=secrets.token_urlsafe(64),
+        DJANGO_ALLOWED_HOSTS="medborgarloften.example.se",
+        **{**PUBLIC_ADDRESSES, variable: value},
+    )
+    assert result.returncode != 0
+    assert named in result.stderr and "localhost" in result.stderr + value
 
 
 def test_production_refuses_to_start_without_a_secret_key():

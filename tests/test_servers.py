@@ -23,9 +23,17 @@ from benchmarks.serving import ROOT, Gunicorn
 
 pytestmark = pytest.mark.servers
 
-DATABASE = "medborgarloften_servers"
+# Overridable, so engineers sharing a machine do not share a database, Redis or ports.
+DATABASE = os.environ.get("SERVERS_DATABASE", "medborgarloften_servers")
 PG = "postgres://postgres@127.0.0.1:5432"
-REDIS = "redis://127.0.0.1:6379/14"
+REDIS = os.environ.get("SERVERS_REDIS", "redis://127.0.0.1:6379/14")
+PORT_BASE = int(os.environ.get("SERVERS_PORT_BASE", "0"))  # 0: any free port
+
+
+def port(n):
+    return PORT_BASE + n if PORT_BASE else None
+
+
 PASSWORD = "ett-långt-lösenord-för-servertest"
 
 
@@ -102,7 +110,7 @@ def servers():
         "createsuperuser", "--noinput", "--username", "chef", "--email", "chef@example.se",
         env={**env, "DJANGO_SUPERUSER_PASSWORD": PASSWORD},
     )  # fmt: skip
-    first, second = Gunicorn(env), Gunicorn(env)
+    first, second = Gunicorn(env, port=port(0)), Gunicorn(env, port=port(1))
     yield first, second
     first.stop()
     second.stop()
@@ -173,7 +181,9 @@ def test_the_form_flood_limit_counts_across_both_servers(servers):
 
 
 def test_with_the_database_down_pages_answer_503_in_the_sites_layout():
-    down = Gunicorn(environment(DATABASE_URL="postgres://postgres@127.0.0.1:1/nowhere"))
+    down = Gunicorn(
+        environment(DATABASE_URL="postgres://postgres@127.0.0.1:1/nowhere"), port=port(2)
+    )
     try:
         visitor = Visitor()
         status, headers, page = visitor.get(down.url + "/kommuner/jarfalla/")

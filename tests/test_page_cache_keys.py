@@ -1,0 +1,37 @@
+"""The page cache keys only on what a page reads, and absolute addresses come from
+SITE_URL: a query string or a Host header chosen by one client never reaches the
+others through the cache."""
+
+import pytest
+from django.urls import reverse
+
+pytestmark = pytest.mark.django_db
+
+SITE = "https://medborgarloften.example.se"
+
+
+@pytest.fixture
+def site(settings, seed_content):
+    settings.SITE_URL = SITE
+    settings.ALLOWED_HOSTS = ["*"]  # a lenient host check, as behind some proxies
+
+
+def test_an_ignored_query_string_shares_the_cached_page(client, site, django_assert_num_queries):
+    url = reverse("portal:municipality", kwargs={"slug": "sollentuna"})
+    first = client.get(url + "?utm_source=x1", HTTP_HOST="evil.example")
+    assert first.status_code == 200
+    with django_assert_num_queries(0):
+        again = client.get(url + "?utm_source=x2")
+    assert again.content == first.content
+    body = again.content.decode()
+    assert f'<link rel="canonical" href="{SITE}{url}">' in body
+    assert f'<meta property="og:url" content="{SITE}{url}">' in body
+    assert "evil.example" not in body and "utm_source" not in body
+
+
+def test_the_sitemap_names_the_site_url_whatever_the_host(client, site):
+    body = client.get("/sitemap.xml", HTTP_HOST="evil.example").content.decode()
+    assert f"<loc>{SITE}/kommuner/sollentuna/</loc>" in body
+    assert "evil.example" not in body
+    # The sitemap's page number is read, so it is part of the key.
+    assert client.get("/sitemap.xml?p=2").status_code == 404
