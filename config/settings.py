@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "axes",
     # Bottom to top: shared pieces, the domain apps, then the public site.
     "core",
+    "outbox",
     "municipalities",
     "promises",
     "followup",
@@ -267,3 +268,8 @@ ACCESSIBILITY_PURGE_AFTER_DAYS = env.int("ACCESSIBILITY_PURGE_AFTER_DAYS", defau
 # Attempts before an outbox e-mail is marked failed (an editor can retry it in the admin).
 ACCESSIBILITY_EMAIL_MAX_ATTEMPTS = env.int("ACCESSIBILITY_EMAIL_MAX_ATTEMPTS", default=5)
 # --- end accessibility ------------------------------------------------------------------
+
+# --- Outbox (outbox/) -------------------------------------------------------------------
+# Attempts before a queued e-mail is marked failed (a superuser can retry it in the admin).
+OUTBOX_MAX_ATTEMPTS = env.int("OUTBOX_MAX_ATTEMPTS", default=5)
+# --- end outbox -------------------------------------------------------------------------
