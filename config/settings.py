@@ -273,3 +273,10 @@ ACCESSIBILITY_EMAIL_MAX_ATTEMPTS = env.int("ACCESSIBILITY_EMAIL_MAX_ATTEMPTS", d
 # Attempts before a queued e-mail is marked failed (a superuser can retry it in the admin).
 OUTBOX_MAX_ATTEMPTS = env.int("OUTBOX_MAX_ATTEMPTS", default=5)
 # --- end outbox -------------------------------------------------------------------------
+
+# --- Tertial reminders (followup/reminders.py) -------------------------------------------
+# Days before a tertial ends that coordinators get the first reminder, and days after it
+# ended that they are reminded again while the follow-up is missing or still a draft.
+REMINDER_DAYS_BEFORE = env.int("REMINDER_DAYS_BEFORE", default=14)
+REMINDER_DAYS_AFTER = env.list("REMINDER_DAYS_AFTER", cast=int, default=[7, 30])
+# --- end tertial reminders ---------------------------------------------------------------

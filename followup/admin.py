@@ -10,10 +10,12 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.forms.models import BaseInlineFormSet
 from django.http import HttpResponseRedirect
-from django.urls import reverse
+from django.urls import path, reverse
 from django.utils import timezone
+from django.views.decorators.http import require_POST
 
 from core.admin import HistoryAdmin, PreviewAdminMixin, PublicPageMixin, PublishableAdminMixin
+from municipalities.models import CoordinatorScope
 from municipalities.scope import ScopedAdminMixin, ScopedChoicesMixin
 
 from . import services
@@ -109,6 +111,24 @@ class FollowUpReportAdmin(
 
     def get_fieldsets(self, request, obj=None):
         return self.change_fieldsets if obj is not None else self.add_fieldsets
+
+    def get_urls(self):
+        view = self.admin_site.admin_view(require_POST(self.reminder_preference_view))
+        return [
+            path("paminnelser/", view, name="followup_reminder_preference")
+        ] + super().get_urls()
+
+    def reminder_preference_view(self, request):
+        """A coordinator turns their own reminder e-mails on or off (start page button)."""
+        wanted = request.POST.get("receives_reminders") == "1"
+        CoordinatorScope.objects.filter(user=request.user).update(receives_reminders=wanted)
+        text = (
+            "Du får påminnelser per e-post igen."
+            if wanted
+            else "Du får inte längre påminnelser per e-post. Du kan slå på dem här igen."
+        )
+        self.message_user(request, text, messages.SUCCESS)
+        return HttpResponseRedirect(reverse("admin:index"))
 
     def get_readonly_fields(self, request, obj=None):
         if obj is None:
