@@ -4,15 +4,29 @@ actions and rules, the preview of drafts and "Visa på webbplatsen"."""
 from django.contrib import admin, messages
 from django.contrib.admin.actions import delete_selected
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import models, transaction
 from django.urls import path, reverse
 from simple_history.admin import SimpleHistoryAdmin
 
 from . import preview
+from .dates import SwedishDateField
 from .publishing import PublicationStatus
 
 
-class HistoryAdmin(SimpleHistoryAdmin):
+class SwedishDatesMixin:
+    """Date fields of an admin or inline read dates day first or ISO (core.dates), say the
+    format in their help text and answer a bad date in Swedish. Only the field's parsing
+    changes; the widget stays the admin's."""
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if isinstance(db_field, models.DateField) and not isinstance(
+            db_field, models.DateTimeField
+        ):
+            kwargs.setdefault("form_class", SwedishDateField)
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+
+class HistoryAdmin(SwedishDatesMixin, SimpleHistoryAdmin):
     """django-simple-history's admin (who changed what, when) with a history list that
     keeps to the CSP and the coordinators' rights."""
 

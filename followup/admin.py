@@ -17,8 +17,10 @@ from django.views.decorators.http import require_POST
 from core.admin import HistoryAdmin, PreviewAdminMixin, PublicPageMixin, PublishableAdminMixin
 from municipalities.models import CoordinatorScope
 from municipalities.scope import ScopedAdminMixin, ScopedChoicesMixin
+from promises.spreadsheets.admin import SpreadsheetAdminMixin
 
 from . import services
+from . import spreadsheets as report_sheet
 from .models import ActivityStatus, FollowUpReport
 
 SHORT_TEXT = {"widget": forms.Textarea(attrs={"rows": 3, "cols": 40})}
@@ -66,12 +68,15 @@ class ReportPublicPageMixin(PublicPageMixin):
 @admin.register(FollowUpReport)
 class FollowUpReportAdmin(
     ScopedAdminMixin,
+    SpreadsheetAdminMixin,
     PublishableAdminMixin,
     PreviewAdminMixin,
     ReportPublicPageMixin,
     HistoryAdmin,
 ):
     list_display = ["__str__", "period", "year", "tertial", "status", "updated_at"]
+    spreadsheet_columns = report_sheet.COLUMNS
+    spreadsheet_title = "Status per aktivitet"
     list_filter = [
         "status",
         "tertial",
@@ -111,6 +116,18 @@ class FollowUpReportAdmin(
 
     def get_fieldsets(self, request, obj=None):
         return self.change_fieldsets if obj is not None else self.add_fieldsets
+
+    def spreadsheet_rows(self, obj):
+        return report_sheet.export_rows(obj)
+
+    def spreadsheet_plan(self, obj, rows):
+        return report_sheet.plan_import(obj, rows)
+
+    def spreadsheet_apply(self, plan, obj, user, file_name):
+        return report_sheet.apply_import(plan, report=obj, user=user, file_name=file_name)
+
+    def spreadsheet_file_name(self, obj):
+        return f"{obj.period.municipality.slug}-{obj.period.slug}-{obj.slug}"
 
     def get_urls(self):
         view = self.admin_site.admin_view(require_POST(self.reminder_preference_view))

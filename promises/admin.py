@@ -9,10 +9,18 @@ from django.forms.models import BaseInlineFormSet
 from django.urls import reverse
 from django.utils.http import urlencode
 
-from core.admin import HistoryAdmin, PreviewAdminMixin, PublicPageMixin, PublishableAdminMixin
+from core.admin import (
+    HistoryAdmin,
+    PreviewAdminMixin,
+    PublicPageMixin,
+    PublishableAdminMixin,
+    SwedishDatesMixin,
+)
 from municipalities.scope import ScopedAdminMixin, ScopedChoicesMixin
 
 from .models import Activity, CooperationAgreement, Goal, Promise, PromisePeriod
+from .spreadsheets import period as period_sheet
+from .spreadsheets.admin import SpreadsheetAdminMixin
 
 ORDER_HELP = "Lägre nummer visas först på webbplatsen."
 
@@ -72,7 +80,7 @@ class PeriodPartFormSet(BaseInlineFormSet):
                 )
 
 
-class PeriodInlineMixin(ScopedChoicesMixin):
+class PeriodInlineMixin(SwedishDatesMixin, ScopedChoicesMixin):
     extra = 0
     show_change_link = False
 
@@ -117,9 +125,16 @@ class ActivityInline(PeriodInlineMixin, admin.StackedInline):
 
 @admin.register(PromisePeriod)
 class PromisePeriodAdmin(
-    ScopedAdminMixin, PublishableAdminMixin, PreviewAdminMixin, PublicPageMixin, HistoryAdmin
+    ScopedAdminMixin,
+    SpreadsheetAdminMixin,
+    PublishableAdminMixin,
+    PreviewAdminMixin,
+    PublicPageMixin,
+    HistoryAdmin,
 ):
     form = PromisePeriodForm
+    spreadsheet_columns = period_sheet.COLUMNS
+    spreadsheet_title = "Löften och aktiviteter"
     list_display = ["title", "municipality", "police_area", "starts_on", "ends_on", "status"]
     list_filter = ["status", ("municipality", RelatedOnlyFieldListFilter)]
     list_select_related = ["municipality", "police_area"]
@@ -174,6 +189,18 @@ class PromisePeriodAdmin(
             },
         ),
     ]
+
+    def spreadsheet_rows(self, obj):
+        return period_sheet.export_rows(obj)
+
+    def spreadsheet_plan(self, obj, rows):
+        return period_sheet.plan_import(obj, rows)
+
+    def spreadsheet_apply(self, plan, obj, user, file_name):
+        return period_sheet.apply_import(plan, period=obj, user=user, file_name=file_name)
+
+    def spreadsheet_file_name(self, obj):
+        return f"{obj.municipality.slug}-{obj.slug}"
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         extra_context = dict(extra_context or {})
