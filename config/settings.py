@@ -154,6 +154,9 @@ USE_TZ = True
 # Dates are read ISO or day first, never month first (Django's Swedish locale has
 # "%m/%d/%Y"); config/formats/sv hands this list to the locale. core/dates.py does the same.
 FORMAT_MODULE_PATH = ["config.formats"]
+# The project's Swedish wording for Django's and django-simple-history's admin texts
+# (one word for delete; simple-history has no Swedish): locale/sv/LC_MESSAGES/django.po.
+LOCALE_PATHS = [BASE_DIR / "locale"]
 DATE_INPUT_FORMATS = ["%Y-%m-%d", "%d/%m/%Y", "%d.%m.%Y", "%d/%m %Y", "%d-%m-%Y"]
 
 STATIC_URL = "/static/"

@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
 from django.urls import path, reverse
 from simple_history.admin import SimpleHistoryAdmin
+from simple_history.template_utils import HistoricalRecordContextHelper
 
 from . import preview
 from .dates import SwedishDateField
@@ -26,11 +27,27 @@ class SwedishDatesMixin:
         return super().formfield_for_dbfield(db_field, request, **kwargs)
 
 
+class ReadableChanges(HistoricalRecordContextHelper):
+    """A change on the history page shows values as the page and the form show them
+    ("Utkast → Publicerad", not "draft → published"), and an empty value as "(tomt)"."""
+
+    def prepare_delta_change_value(self, change, value):
+        field = self.model._meta.get_field(change.field)
+        if field.choices:
+            value = dict(field.flatchoices).get(value, value)
+        if value is None or value == "":
+            return "(tomt)"
+        return super().prepare_delta_change_value(change, value)
+
+
 class HistoryAdmin(SwedishDatesMixin, SimpleHistoryAdmin):
     """django-simple-history's admin (who changed what, when) with a history list that
-    keeps to the CSP and the coordinators' rights."""
+    keeps to the CSP and the coordinators' rights, in Swedish (locale/sv for the texts)."""
 
     object_history_list_template = "admin/history_list.html"
+
+    def get_historical_record_context_helper(self, request, historical_record):
+        return ReadableChanges(self.model, historical_record)
 
 
 def count_label(opts, count):

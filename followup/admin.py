@@ -11,7 +11,6 @@ from django.db import models
 from django.forms.models import BaseInlineFormSet
 from django.http import HttpResponseRedirect
 from django.urls import path, reverse
-from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from core.admin import HistoryAdmin, PreviewAdminMixin, PublicPageMixin, PublishableAdminMixin
@@ -21,6 +20,8 @@ from promises.spreadsheets.admin import SpreadsheetAdminMixin
 
 from . import services
 from . import spreadsheets as report_sheet
+from .forms import FollowUpReportAddForm
+from .history import status_changes
 from .models import ActivityStatus, FollowUpReport
 
 SHORT_TEXT = {"widget": forms.Textarea(attrs={"rows": 3, "cols": 40})}
@@ -75,6 +76,7 @@ class FollowUpReportAdmin(
     HistoryAdmin,
 ):
     list_display = ["__str__", "period", "year", "tertial", "status", "updated_at"]
+    object_history_template = "admin/followup/followupreport/object_history.html"
     spreadsheet_columns = report_sheet.COLUMNS
     spreadsheet_title = "Status per aktivitet"
     list_filter = [
@@ -85,13 +87,16 @@ class FollowUpReportAdmin(
     ]
     list_select_related = ["period__municipality"]
     search_fields = ["period__municipality__name", "period__title", "summary"]
+    # About 2 900 periods at national scale: searched, not listed (scoped by the period
+    # admin's get_queryset, which the autocomplete uses).
+    autocomplete_fields = ["period"]
     formfield_overrides = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 4})}}
 
     add_fieldsets = [
         (
             None,
             {
-                "fields": ["period", ("year", "tertial"), "summary"],
+                "fields": ["period", "which", "summary"],
                 "description": (
                     "Välj medborgarlöftet och tertialen. När du sparar skapas en rad för varje "
                     "aktivitet i perioden, där du sedan anger status. Uppföljningen sparas "
@@ -117,6 +122,11 @@ class FollowUpReportAdmin(
     def get_fieldsets(self, request, obj=None):
         return self.change_fieldsets if obj is not None else self.add_fieldsets
 
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        if obj is None:
+            kwargs["form"] = FollowUpReportAddForm
+        return super().get_form(request, obj, change, **kwargs)
+
     def spreadsheet_rows(self, obj):
         return report_sheet.export_rows(obj)
 
@@ -128,6 +138,10 @@ class FollowUpReportAdmin(
 
     def spreadsheet_file_name(self, obj):
         return f"{obj.period.municipality.slug}-{obj.period.slug}-{obj.slug}"
+
+    def history_view(self, request, object_id, extra_context=None):
+        extra_context = {**(extra_context or {}), "status_changes": status_changes(object_id)}
+        return super().history_view(request, object_id, extra_context)
 
     def get_urls(self):
         view = self.admin_site.admin_view(require_POST(self.reminder_preference_view))
@@ -156,11 +170,6 @@ class FollowUpReportAdmin(
     def get_inlines(self, request, obj):
         return [ActivityStatusInline] if obj is not None else []
 
-    def get_changeform_initial_data(self, request):
-        initial = super().get_changeform_initial_data(request)
-        initial.setdefault("year", str(timezone.localdate().year))
-        return initial
-
     def save_model(self, request, obj, form, change):
         if change:
             return super().save_model(request, obj, form, change)
@@ -183,16 +192,21 @@ class FollowUpReportAdmin(
 
     def response_add(self, request, obj, post_url_continue=None):
         count = obj.statuses.count()
+        what = f"Uppföljningen av tertial {obj.tertial} {obj.year} för {obj.period.title}"
         if count:
+            rows = (
+                "en rad för periodens aktivitet"
+                if count == 1
+                else f"en rad för var och en av periodens {count} aktiviteter"
+            )
             text = (
-                f"Uppföljningen {obj.title.lower()} är skapad som utkast med en rad för var "
-                f"och en av periodens {count} aktiviteter. Ange status för varje aktivitet, "
+                f"{what} är skapad som utkast, med {rows}. Ange status för varje aktivitet, "
                 "spara, och publicera när den är klar."
             )
         else:
             text = (
-                f"Uppföljningen {obj.title.lower()} är skapad som utkast. Perioden har inga "
-                "aktiviteter ännu; lägg till dem under medborgarlöftet."
+                f"{what} är skapad som utkast. Perioden har inga aktiviteter ännu; lägg till "
+                "dem under medborgarlöftet."
             )
         self.message_user(request, text, messages.SUCCESS)
         opts = self.opts

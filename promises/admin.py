@@ -18,7 +18,15 @@ from core.admin import (
 )
 from municipalities.scope import ScopedAdminMixin, ScopedChoicesMixin
 
+from . import new_promises
 from .models import Activity, CooperationAgreement, Goal, Promise, PromisePeriod
+from .new_promises import (
+    PeriodPartInlineForm,
+    PromiseChoiceField,
+    check_new_promises,
+    point_at_new_promises,
+    promise_choices,
+)
 from .spreadsheets import period as period_sheet
 from .spreadsheets.admin import SpreadsheetAdminMixin
 
@@ -50,7 +58,8 @@ class PromisePeriodForm(forms.ModelForm):
 
 
 class PeriodPartFormSet(BaseInlineFormSet):
-    """Goals and activities of a period may only point at that period's own promises."""
+    """Goals and activities of a period may only point at that period's own promises, or
+    at one added in the same form (promises/new_promises.py)."""
 
     _promise_choices = None
 
@@ -59,16 +68,18 @@ class PeriodPartFormSet(BaseInlineFormSet):
         field = form.fields.get("promise")
         if field is None:
             return
-        field.queryset = field.queryset.filter(period_id=self.instance.pk or 0)
+        queryset = field.queryset.filter(period_id=self.instance.pk or 0)
         if self._promise_choices is None:
             # One query for every row's dropdown instead of one per row.
-            self._promise_choices = [("", "Hela perioden (alla löften)")] + [
-                (promise.pk, promise.title) for promise in field.queryset
-            ]
-        field.choices = self._promise_choices
+            self._promise_choices = promise_choices(queryset)
+        form.fields["promise"] = PromiseChoiceField(
+            queryset=queryset, required=False, label=field.label, help_text=new_promises.HELP
+        )
+        form.fields["promise"].choices = self._promise_choices
 
     def clean(self):
         super().clean()
+        check_new_promises(self)
         if self.model is not Activity:
             return
         for form in self.deleted_forms:
@@ -105,6 +116,7 @@ class PromiseInline(PeriodInlineMixin, admin.StackedInline):
 
 class GoalInline(PeriodInlineMixin, admin.StackedInline):
     model = Goal
+    form = PeriodPartInlineForm
     formset = PeriodPartFormSet
     fields = ["text", "deadline", "promise", "order"]
     verbose_name_plural = "Mål – vad som ska vara uppnått, och när"
@@ -112,6 +124,7 @@ class GoalInline(PeriodInlineMixin, admin.StackedInline):
 
 class ActivityInline(PeriodInlineMixin, admin.StackedInline):
     model = Activity
+    form = PeriodPartInlineForm
     formset = PeriodPartFormSet
     fields = [
         "text",
@@ -133,6 +146,7 @@ class PromisePeriodAdmin(
     HistoryAdmin,
 ):
     form = PromisePeriodForm
+    date_hierarchy = "starts_on"
     spreadsheet_columns = period_sheet.COLUMNS
     spreadsheet_title = "Löften och aktiviteter"
     list_display = ["title", "municipality", "police_area", "starts_on", "ends_on", "status"]
@@ -189,6 +203,15 @@ class PromisePeriodAdmin(
             },
         ),
     ]
+
+    def save_formset(self, request, form, formset, change):
+        # Promises are saved first (the inlines' order), so goals and activities that
+        # chose "Nytt löfte k" can point at the k:th promise saved in this same request.
+        if formset.model in (Goal, Activity):
+            point_at_new_promises(formset, getattr(form.instance, "_new_promises", []))
+        super().save_formset(request, form, formset, change)
+        if formset.model is Promise:
+            form.instance._new_promises = list(formset.new_objects)
 
     def spreadsheet_rows(self, obj):
         return period_sheet.export_rows(obj)
@@ -275,6 +298,7 @@ class CooperationAgreementAdmin(
     ScopedAdminMixin, PublishableAdminMixin, PublicPageMixin, HistoryAdmin
 ):
     list_display = ["title", "municipality", "valid_from", "valid_to", "status"]
+    date_hierarchy = "valid_from"
     list_filter = ["status", ("municipality", RelatedOnlyFieldListFilter)]
     list_select_related = ["municipality"]
     search_fields = ["title", "municipality__name", "summary"]
