@@ -170,8 +170,8 @@ def test_creating_a_report_says_so_naturally(client, alfa):
     )
     text = text_of(response)
     assert (
-        "Uppföljningen av tertial 2 2024 för Alfalöftet 2024 är skapad som utkast, med en rad för periodens aktivitet."
-        in text
+        "Uppföljningen av tertial 2 2024 för Alfalöftet 2024 är skapad som utkast, "
+        "med en rad för periodens aktivitet." in text
     )
     assert "Uppföljningen uppföljning" not in text
 
