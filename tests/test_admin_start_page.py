@@ -34,6 +34,8 @@ def test_the_start_page_says_what_to_do_first(client, alfa):
     assert "Så här gör du" in text
     assert "Skapa perioden: Medborgarlöften (perioder) → Lägg till" in text
     assert text.index("Skapa perioden") < text.index("Publicera") < text.index("Följ upp varje")
+    template = client.get(reverse("admin:promises_promiseperiod_template"))
+    assert template["Content-Disposition"] == 'attachment; filename="mall.xlsx"'
 
 
 def test_att_gora_lists_each_open_tertial_with_a_link_to_create_it(client, alfa, current_period):
