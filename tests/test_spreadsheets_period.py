@@ -172,3 +172,9 @@ def test_the_change_page_links_the_downloads_and_the_import(client, alfa):
     response = client.get(admin_url("promises", "promiseperiod", "change", alfa.period.pk))
     text = text_of(response)
     assert "Ladda ned (.xlsx)" in text and "Läs in kalkylark" in text
+
+
+def test_only_xlsx_and_csv_are_offered(client, alfa):
+    client.force_login(alfa.coordinator)
+    url = admin_url("promises", "promiseperiod", "export", alfa.period.pk, "pdf")
+    assert client.get(url).status_code == 404

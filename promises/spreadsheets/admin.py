@@ -14,7 +14,7 @@ from django import forms
 from django.contrib import messages
 from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import path, reverse
 from django.utils.text import slugify
@@ -96,9 +96,9 @@ class SpreadsheetAdminMixin:
         return self._download("mall", "xlsx", [])
 
     def export_view(self, request, object_id, file_format):
-        obj = self._object(request, object_id)
         if file_format not in ("xlsx", "csv"):
-            raise PermissionDenied
+            raise Http404("Kalkylark finns som .xlsx och .csv.")
+        obj = self._object(request, object_id)
         return self._download(
             self.spreadsheet_file_name(obj), file_format, self.spreadsheet_rows(obj)
         )
