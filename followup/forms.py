@@ -2,6 +2,7 @@
 tertials ("Tertial 1 2024 (januari–april)") instead of typing a year."""
 
 from django import forms
+from django.contrib.admin.widgets import AutocompleteSelect
 
 from .models import FollowUpReport, Tertial, tertial_span
 
@@ -25,6 +26,20 @@ def tertials_between(first, last):
     return choices
 
 
+class PlaceholderAutocomplete(AutocompleteSelect):
+    """The admin's autocomplete names its box by the box's text, which is empty until a
+    period is chosen (axe: no accessible name); a placeholder says what to type."""
+
+    def build_attrs(self, base_attrs, extra_attrs=None):
+        attrs = super().build_attrs(base_attrs, extra_attrs)
+        attrs["data-placeholder"] = "Sök på kommun eller rubrik"
+        return attrs
+
+    @property
+    def media(self):
+        return super().media + forms.Media(js=["js/admin-autocomplete-names.js"])
+
+
 class FollowUpReportAddForm(forms.ModelForm):
     which = forms.ChoiceField(label="Tertial", help_text=TERTIAL_HELP)
 
@@ -36,6 +51,12 @@ class FollowUpReportAddForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         if self.initial.get("year") and self.initial.get("tertial"):
             self.initial["which"] = f"{self.initial['year']}-{self.initial['tertial']}"
+        wrapper = self.fields["period"].widget
+        inner = getattr(wrapper, "widget", None)
+        if isinstance(inner, AutocompleteSelect):
+            wrapper.widget = PlaceholderAutocomplete(
+                inner.field, inner.admin_site, attrs=inner.attrs, choices=inner.choices
+            )
         periods = self.fields["period"].queryset
         period = self._chosen_period(periods)
         if period is not None:
