@@ -193,6 +193,13 @@ LANGUAGES = [("sv", "Svenska")]
 TIME_ZONE = "Europe/Stockholm"
 USE_I18N = True
 USE_TZ = True
+# Dates are read ISO or day first, never month first (Django's Swedish locale has
+# "%m/%d/%Y"); config/formats/sv hands this list to the locale. core/dates.py does the same.
+FORMAT_MODULE_PATH = ["config.formats"]
+# The project's Swedish wording for Django's and django-simple-history's admin texts
+# (one word for delete; simple-history has no Swedish): locale/sv/LC_MESSAGES/django.po.
+LOCALE_PATHS = [BASE_DIR / "locale"]
+DATE_INPUT_FORMATS = ["%Y-%m-%d", "%d/%m/%Y", "%d.%m.%Y", "%d/%m %Y", "%d-%m-%Y"]
 
 STATIC_URL = "/static/"
 STATIC_ROOT = env.path("DJANGO_STATIC_ROOT", default=VAR_DIR / "static")
@@ -387,3 +394,10 @@ OPENDATA_CONTACT_EMAIL = env.str("OPENDATA_CONTACT_EMAIL", default=CONTACT_EMAIL
 # API requests per minute from one client address before it answers 429.
 OPENDATA_API_RATE_LIMIT_PER_MINUTE = env.int("OPENDATA_API_RATE_LIMIT_PER_MINUTE", default=120)
 # --- end open data ----------------------------------------------------------------------
+
+# --- Tertial reminders (followup/reminders.py) -------------------------------------------
+# Days before a tertial ends that coordinators get the first reminder, and days after it
+# ended that they are reminded again while the follow-up is missing or still a draft.
+REMINDER_DAYS_BEFORE = env.int("REMINDER_DAYS_BEFORE", default=14)
+REMINDER_DAYS_AFTER = env.list("REMINDER_DAYS_AFTER", cast=int, default=[7, 30])
+# --- end tertial reminders ---------------------------------------------------------------

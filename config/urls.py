@@ -49,3 +49,6 @@ urlpatterns = [
 # The 404 page uses Django's own handler (templates/404.html in the site's layout); the
 # 500 page is rendered without context processors or database access.
 handler500 = "config.views.server_error"
+# Inside the admin, 404 and 403 answer in the admin's layout (config.views).
+handler404 = "config.views.page_not_found"
+handler403 = "config.views.permission_denied"

@@ -1,11 +1,14 @@
-"""Operational endpoints for load balancers and orchestrators."""
+"""Operational endpoints for load balancers and orchestrators, and the admin's 404 and 403."""
 
 import sys
 
+from django.contrib import admin
 from django.core.cache import cache
 from django.db import connection
 from django.http import JsonResponse
 from django.shortcuts import render
+from django.urls import reverse
+from django.views import defaults
 from django.views.decorators.cache import never_cache
 
 from core.forms import given_back
@@ -60,3 +63,33 @@ def csrf_failure(request, reason=""):
     saying why, with what the person wrote given back (core.forms.given_back)."""
     submitted = given_back(request.POST) if request.method == "POST" else []
     return render(request, "403.html", {"csrf_failure": True, "submitted": submitted}, status=403)
+
+
+# --- errors inside the admin ------------------------------------------------------------
+def _in_admin(request):
+    user = getattr(request, "user", None)
+    return (
+        request.path.startswith(reverse("admin:index"))
+        and user is not None
+        and user.is_active
+        and user.is_staff
+    )
+
+
+def _admin_error(request, status):
+    """The admin's layout, in Swedish, with the same words for "not yours" and "not
+    there", so an address never tells whether another municipality's object exists."""
+    context = {**admin.site.each_context(request), "title": "Ingen behörighet"}
+    return render(request, "admin/no_access.html", context, status=status)
+
+
+def page_not_found(request, exception):
+    if _in_admin(request):
+        return _admin_error(request, 404)
+    return defaults.page_not_found(request, exception)
+
+
+def permission_denied(request, exception):
+    if _in_admin(request):
+        return _admin_error(request, 403)
+    return defaults.permission_denied(request, exception)

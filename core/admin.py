@@ -8,17 +8,35 @@ from django.db import transaction
 from django.shortcuts import redirect
 from django.urls import path, reverse
 from simple_history.admin import SimpleHistoryAdmin
+from simple_history.template_utils import HistoricalRecordContextHelper
 
 from . import preview, publishing
 from .admin_a11y import AdminWidgetsMixin
 from .publishing import PublicationStatus
 
 
+class ReadableChanges(HistoricalRecordContextHelper):
+    """A change on the history page shows values as the page and the form show them
+    ("Utkast → Publicerad", not "draft → published"), and an empty value as "(tomt)"."""
+
+    def prepare_delta_change_value(self, change, value):
+        field = self.model._meta.get_field(change.field)
+        if field.choices:
+            value = dict(field.flatchoices).get(value, value)
+        if value is None or value == "":
+            return "(tomt)"
+        return super().prepare_delta_change_value(change, value)
+
+
 class HistoryAdmin(AdminWidgetsMixin, SimpleHistoryAdmin):
     """django-simple-history's admin (who changed what, when) with a history list that
-    keeps to the CSP and the coordinators' rights, and native date inputs."""
+    keeps to the CSP and the coordinators' rights, in Swedish (locale/sv for the texts),
+    and native date inputs that read dates as core.dates does."""
 
     object_history_list_template = "admin/history_list.html"
+
+    def get_historical_record_context_helper(self, request, historical_record):
+        return ReadableChanges(self.model, historical_record)
 
 
 def count_label(opts, count):

@@ -10,6 +10,8 @@ from django.contrib.admin.widgets import AutocompleteSelect
 from django.db import models
 from django.utils.text import Truncator, capfirst
 
+from .dates import SwedishDateField
+
 ISO_DATE_HINT = "Skriv datumet som ÅÅÅÅ-MM-DD, till exempel 2026-03-01."
 
 
@@ -40,7 +42,8 @@ class CompleteAutocompleteSelect(AutocompleteSelect):
 
 class AdminWidgetsMixin:
     """The project's admin widgets, in one place (mixed into the project's admin bases,
-    ModelAdmin and inline): every DateField as an IsoDateInput with the ISO hint, and
+    ModelAdmin and inline): every DateField as an IsoDateInput with the ISO hint, read by
+    core.dates.SwedishDateField (ISO or day first, never month first, Swedish errors), and
     autocomplete selects that are valid HTML."""
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
@@ -54,10 +57,14 @@ class AdminWidgetsMixin:
         if isinstance(db_field, models.DateField) and not isinstance(
             db_field, models.DateTimeField
         ):
+            # A native date input sends ISO dates; SwedishDateField also reads a date typed
+            # day first where the browser shows a plain text box (core.dates).
             kwargs["widget"] = IsoDateInput
+            kwargs.setdefault("form_class", SwedishDateField)
             formfield = db_field.formfield(**kwargs)
             if formfield is not None:
-                formfield.help_text = " ".join(filter(None, [formfield.help_text, ISO_DATE_HINT]))
+                own_help = str(db_field.help_text or "")
+                formfield.help_text = " ".join(filter(None, [own_help, ISO_DATE_HINT]))
             return formfield
         return super().formfield_for_dbfield(db_field, request, **kwargs)
 

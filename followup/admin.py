@@ -10,15 +10,20 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.forms.models import BaseInlineFormSet
 from django.http import HttpResponseRedirect
-from django.urls import reverse
-from django.utils import timezone
+from django.urls import path, reverse
+from django.views.decorators.http import require_POST
 
 from core.admin import HistoryAdmin, PreviewAdminMixin, PublicPageMixin, PublishableAdminMixin
 from core.admin_a11y import NamedRowsFormSetMixin
+from municipalities.models import CoordinatorScope
 from municipalities.scope import ScopedAdminMixin, ScopedChoicesMixin
+from promises.spreadsheets.admin import SpreadsheetAdminMixin
 
 from . import services
+from . import spreadsheets as report_sheet
 from .conflicts import ConflictCheckedForm
+from .forms import FollowUpReportAddForm
+from .history import status_changes
 from .models import ActivityStatus, FollowUpReport
 
 SHORT_TEXT = {"widget": forms.Textarea(attrs={"rows": 3, "cols": 40})}
@@ -71,12 +76,16 @@ class ReportPublicPageMixin(PublicPageMixin):
 @admin.register(FollowUpReport)
 class FollowUpReportAdmin(
     ScopedAdminMixin,
+    SpreadsheetAdminMixin,
     PublishableAdminMixin,
     PreviewAdminMixin,
     ReportPublicPageMixin,
     HistoryAdmin,
 ):
     list_display = ["__str__", "period", "year", "tertial", "status", "updated_at"]
+    object_history_template = "admin/followup/followupreport/object_history.html"
+    spreadsheet_columns = report_sheet.COLUMNS
+    spreadsheet_title = "Status per aktivitet"
     list_filter = [
         "status",
         "tertial",
@@ -85,6 +94,9 @@ class FollowUpReportAdmin(
     ]
     list_select_related = ["period__municipality"]
     search_fields = ["period__municipality__name", "period__title", "summary"]
+    # About 2 900 periods at national scale: searched, not listed (scoped by the period
+    # admin's get_queryset, which the autocomplete uses).
+    autocomplete_fields = ["period"]
     formfield_overrides = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 4})}}
     # A save over someone else's newer one is refused with both versions shown.
     form = ConflictCheckedForm
@@ -93,7 +105,7 @@ class FollowUpReportAdmin(
         (
             None,
             {
-                "fields": ["period", ("year", "tertial"), "summary"],
+                "fields": ["period", "which", "summary"],
                 "description": (
                     "Välj medborgarlöftet och tertialen. När du sparar skapas en rad för varje "
                     "aktivitet i perioden, där du sedan anger status. Uppföljningen sparas "
@@ -119,6 +131,45 @@ class FollowUpReportAdmin(
     def get_fieldsets(self, request, obj=None):
         return self.change_fieldsets if obj is not None else self.add_fieldsets
 
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        if obj is None:
+            kwargs["form"] = FollowUpReportAddForm
+        return super().get_form(request, obj, change, **kwargs)
+
+    def spreadsheet_rows(self, obj):
+        return report_sheet.export_rows(obj)
+
+    def spreadsheet_plan(self, obj, rows):
+        return report_sheet.plan_import(obj, rows)
+
+    def spreadsheet_apply(self, plan, obj, user, file_name):
+        return report_sheet.apply_import(plan, report=obj, user=user, file_name=file_name)
+
+    def spreadsheet_file_name(self, obj):
+        return f"{obj.period.municipality.slug}-{obj.period.slug}-{obj.slug}"
+
+    def history_view(self, request, object_id, extra_context=None):
+        extra_context = {**(extra_context or {}), "status_changes": status_changes(object_id)}
+        return super().history_view(request, object_id, extra_context)
+
+    def get_urls(self):
+        view = self.admin_site.admin_view(require_POST(self.reminder_preference_view))
+        return [
+            path("paminnelser/", view, name="followup_reminder_preference")
+        ] + super().get_urls()
+
+    def reminder_preference_view(self, request):
+        """A coordinator turns their own reminder e-mails on or off (start page button)."""
+        wanted = request.POST.get("receives_reminders") == "1"
+        CoordinatorScope.objects.filter(user=request.user).update(receives_reminders=wanted)
+        text = (
+            "Du får påminnelser per e-post igen."
+            if wanted
+            else "Du får inte längre påminnelser per e-post. Du kan slå på dem här igen."
+        )
+        self.message_user(request, text, messages.SUCCESS)
+        return HttpResponseRedirect(reverse("admin:index"))
+
     def get_readonly_fields(self, request, obj=None):
         if obj is None:
             return []
@@ -127,11 +178,6 @@ class FollowUpReportAdmin(
 
     def get_inlines(self, request, obj):
         return [ActivityStatusInline] if obj is not None else []
-
-    def get_changeform_initial_data(self, request):
-        initial = super().get_changeform_initial_data(request)
-        initial.setdefault("year", str(timezone.localdate().year))
-        return initial
 
     def save_model(self, request, obj, form, change):
         if change:
@@ -155,16 +201,21 @@ class FollowUpReportAdmin(
 
     def response_add(self, request, obj, post_url_continue=None):
         count = obj.statuses.count()
+        what = f"Uppföljningen av tertial {obj.tertial} {obj.year} för {obj.period.title}"
         if count:
+            rows = (
+                "en rad för periodens aktivitet"
+                if count == 1
+                else f"en rad för var och en av periodens {count} aktiviteter"
+            )
             text = (
-                f"Uppföljningen {obj.title.lower()} är skapad som utkast med en rad för var "
-                f"och en av periodens {count} aktiviteter. Ange status för varje aktivitet, "
+                f"{what} är skapad som utkast, med {rows}. Ange status för varje aktivitet, "
                 "spara, och publicera när den är klar."
             )
         else:
             text = (
-                f"Uppföljningen {obj.title.lower()} är skapad som utkast. Perioden har inga "
-                "aktiviteter ännu; lägg till dem under medborgarlöftet."
+                f"{what} är skapad som utkast. Perioden har inga aktiviteter ännu; lägg till "
+                "dem under medborgarlöftet."
             )
         self.message_user(request, text, messages.SUCCESS)
         opts = self.opts

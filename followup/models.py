@@ -2,6 +2,7 @@
 
 import datetime
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -237,3 +238,40 @@ class ActivityStatus(models.Model):
             return
         if self.activity.period_id != self.report.period_id:
             raise ValidationError({"activity": "Aktiviteten hör inte till uppföljningens period."})
+
+
+class SentReminder(models.Model):
+    """One reminder step e-mailed to one coordinator about one tertial of one period.
+    The unique constraint is what makes `send_tertial_reminders` idempotent: a step is
+    recorded in the same transaction as its e-mail is queued, and never sent twice."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="sent_reminders",
+        verbose_name="samordnare",
+    )
+    period = models.ForeignKey(
+        PromisePeriod,
+        on_delete=models.CASCADE,
+        related_name="sent_reminders",
+        verbose_name="medborgarlöfte (period)",
+    )
+    year = models.PositiveSmallIntegerField("år")
+    tertial = models.PositiveSmallIntegerField("tertial", choices=Tertial.choices)
+    # Days after the tertial's last day (negative: before it), e.g. -14, 7 or 30.
+    step = models.SmallIntegerField("dagar efter tertialens slut")
+    sent_on = models.DateField("skickad")
+
+    class Meta:
+        verbose_name = "skickad påminnelse"
+        verbose_name_plural = "skickade påminnelser"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "period", "year", "tertial", "step"],
+                name="followup_one_reminder_per_step",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.user}: tertial {self.tertial} {self.year} ({self.step:+d} dagar)"

@@ -175,6 +175,12 @@ class CoordinatorScope(models.Model):
         related_name="coordinator_scopes",
         verbose_name="lokalpolisområden",
     )
+    # Read by followup.reminders; the coordinator turns it off on the admin start page.
+    receives_reminders = models.BooleanField(
+        "påminnelser per e-post",
+        default=True,
+        help_text="E-post när en tertial snart slutar eller uppföljningen är försenad.",
+    )
 
     class Meta:
         verbose_name = "samordnares behörighet"

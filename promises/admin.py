@@ -20,6 +20,7 @@ from core.admin import (
 from core.admin_a11y import AdminWidgetsMixin, NamedRowsFormSetMixin
 from municipalities.scope import ScopedAdminMixin, ScopedChoicesMixin
 
+from . import new_promises
 from .models import (
     Activity,
     AgreementSignatory,
@@ -29,6 +30,15 @@ from .models import (
     Promise,
     PromisePeriod,
 )
+from .new_promises import (
+    PeriodPartInlineForm,
+    PromiseChoiceField,
+    check_new_promises,
+    point_at_new_promises,
+    promise_choices,
+)
+from .spreadsheets import period as period_sheet
+from .spreadsheets.admin import SpreadsheetAdminMixin
 
 ORDER_HELP = "Lägre nummer visas först på webbplatsen."
 
@@ -62,7 +72,8 @@ class NamedRowsFormSet(NamedRowsFormSetMixin, BaseInlineFormSet):
 
 
 class PeriodPartFormSet(NamedRowsFormSet):
-    """Goals and activities of a period may only point at that period's own promises."""
+    """Goals and activities of a period may only point at that period's own promises, or
+    at one added in the same form (promises/new_promises.py)."""
 
     _promise_choices = None
 
@@ -71,16 +82,18 @@ class PeriodPartFormSet(NamedRowsFormSet):
         field = form.fields.get("promise")
         if field is None:
             return
-        field.queryset = field.queryset.filter(period_id=self.instance.pk or 0)
+        queryset = field.queryset.filter(period_id=self.instance.pk or 0)
         if self._promise_choices is None:
             # One query for every row's dropdown instead of one per row.
-            self._promise_choices = [("", "Hela perioden (alla löften)")] + [
-                (promise.pk, promise.title) for promise in field.queryset
-            ]
-        field.choices = self._promise_choices
+            self._promise_choices = promise_choices(queryset)
+        form.fields["promise"] = PromiseChoiceField(
+            queryset=queryset, required=False, label=field.label, help_text=new_promises.HELP
+        )
+        form.fields["promise"].choices = self._promise_choices
 
     def clean(self):
         super().clean()
+        check_new_promises(self)
         if self.model is not Activity:
             return
         for form in self.deleted_forms:
@@ -119,6 +132,7 @@ class PromiseInline(PeriodInlineMixin, admin.StackedInline):
 
 class GoalInline(PeriodInlineMixin, admin.StackedInline):
     model = Goal
+    form = PeriodPartInlineForm
     formset = PeriodPartFormSet
     fields = ["text", "deadline", "promise", "order"]
     verbose_name_plural = "Mål – vad som ska vara uppnått, och när"
@@ -126,6 +140,7 @@ class GoalInline(PeriodInlineMixin, admin.StackedInline):
 
 class ActivityInline(PeriodInlineMixin, admin.StackedInline):
     model = Activity
+    form = PeriodPartInlineForm
     formset = PeriodPartFormSet
     fields = [
         "text",
@@ -152,9 +167,17 @@ class AgreementSignatoryInline(ScopedChoicesMixin, admin.TabularInline):
 
 @admin.register(PromisePeriod)
 class PromisePeriodAdmin(
-    ScopedAdminMixin, PublishableAdminMixin, PreviewAdminMixin, PublicPageMixin, HistoryAdmin
+    ScopedAdminMixin,
+    SpreadsheetAdminMixin,
+    PublishableAdminMixin,
+    PreviewAdminMixin,
+    PublicPageMixin,
+    HistoryAdmin,
 ):
     form = PromisePeriodForm
+    date_hierarchy = "starts_on"
+    spreadsheet_columns = period_sheet.COLUMNS
+    spreadsheet_title = "Löften och aktiviteter"
     list_display = ["title", "municipality", "police_area", "starts_on", "ends_on", "status"]
     list_filter = ["status", ("municipality", RelatedOnlyFieldListFilter)]
     list_select_related = ["municipality", "police_area"]
@@ -219,6 +242,27 @@ class PromisePeriodAdmin(
             },
         ),
     ]
+
+    def save_formset(self, request, form, formset, change):
+        # Promises are saved first (the inlines' order), so goals and activities that
+        # chose "Nytt löfte k" can point at the k:th promise saved in this same request.
+        if formset.model in (Goal, Activity):
+            point_at_new_promises(formset, getattr(form.instance, "_new_promises", []))
+        super().save_formset(request, form, formset, change)
+        if formset.model is Promise:
+            form.instance._new_promises = list(formset.new_objects)
+
+    def spreadsheet_rows(self, obj):
+        return period_sheet.export_rows(obj)
+
+    def spreadsheet_plan(self, obj, rows):
+        return period_sheet.plan_import(obj, rows)
+
+    def spreadsheet_apply(self, plan, obj, user, file_name):
+        return period_sheet.apply_import(plan, period=obj, user=user, file_name=file_name)
+
+    def spreadsheet_file_name(self, obj):
+        return f"{obj.municipality.slug}-{obj.slug}"
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         extra_context = dict(extra_context or {})
@@ -293,6 +337,7 @@ class CooperationAgreementAdmin(
     ScopedAdminMixin, PublishableAdminMixin, PublicPageMixin, HistoryAdmin
 ):
     list_display = ["title", "municipality", "valid_from", "valid_to", "status"]
+    date_hierarchy = "valid_from"
     list_filter = ["status", ("municipality", RelatedOnlyFieldListFilter)]
     list_select_related = ["municipality"]
     search_fields = ["title", "municipality__name", "summary"]

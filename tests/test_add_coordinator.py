@@ -170,5 +170,5 @@ def test_help_is_in_swedish():
     help_text = parser.format_help()
     assert "Skapar eller uppdaterar en samordnare" in help_text
     assert "DJANGO_COORDINATOR_PASSWORD" in help_text
-    assert "--municipality KOD" in help_text and "--police-area KORTNAMN" in help_text
+    assert "--municipality KOMMUN" in help_text and "--police-area OMRÅDE" in help_text
     assert "--dry-run" in help_text

@@ -52,9 +52,7 @@ def test_jarfalla_coordinator_follows_up_tertial_1_2024_and_publishes_it(
     assert "Järfälla: Medborgarlöfte 2024" in period_labels
     assert not any("Jönköping" in label or "Sollentuna" in label for label in period_labels)
     period = PromisePeriod.objects.get(municipality__code="0123", slug="2024")
-    created = client.post(
-        add_url, {"period": period.pk, "year": "2024", "tertial": "1"}, follow=True
-    )
+    created = client.post(add_url, {"period": period.pk, "which": "2024-1"}, follow=True)
     report = FollowUpReport.objects.get(period=period, year=2024, tertial=1)
     assert created.redirect_chain[-1][0] == admin_url(
         "followup", "followupreport", "change", report.pk

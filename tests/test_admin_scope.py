@@ -218,9 +218,14 @@ def test_agreement_cannot_be_added_for_another_municipality(client, alfa, beta):
 def test_report_cannot_be_added_for_another_municipalitys_period(client, alfa, beta):
     client.force_login(alfa.coordinator)
     url = admin_url("followup", "followupreport", "add")
-    page = html_of(client.get(url))
-    assert "Alfalöftet" in page and "Betalöftet" not in page
-    response = client.post(url, {"period": beta.period.pk, "year": "2024", "tertial": "2"})
+    # The period is chosen by autocomplete (friction 10), which offers only the scope.
+    search = client.get(
+        "/admin/autocomplete/",
+        {"app_label": "followup", "model_name": "followupreport", "field_name": "period"},
+    )
+    offered = [result["text"] for result in search.json()["results"]]
+    assert offered == ["Alfakommun: Alfalöftet 2024"]
+    response = client.post(url, {"period": beta.period.pk, "which": "2024-2"})
     assert response.status_code == 200
     assert any("giltigt alternativ" in message for message in errors_of(response))
     assert not FollowUpReport.objects.filter(period=beta.period, tertial=2).exists()
@@ -241,7 +246,8 @@ def test_period_inlines_show_and_save_only_the_periods_own_rows(client, alfa, be
     # The promise dropdown of goals and activities offers this period's promises only.
     goal_form = next(f for f in response.context["inline_admin_formsets"] if f.opts.model is Goal)
     labels = [label for _, label in goal_form.formset.forms[0].fields["promise"].choices]
-    assert labels == ["Hela perioden (alla löften)", "Alfas löfte om trygghet"]
+    assert labels[:2] == ["Hela perioden (alla löften)", "Alfas löfte om trygghet"]
+    assert all(label.startswith("Nytt löfte") for label in labels[2:])  # friction 2
 
     # A forged row pointing at Beta's promise changes nothing of Beta's.
     data = form_data(response)

@@ -109,9 +109,9 @@ def test_report_for_a_tertial_outside_the_period(client, corner):
     client.force_login(corner.coordinator)
     response = client.post(
         admin_url("followup", "followupreport", "add"),
-        {"period": corner.period.pk, "year": "2025", "tertial": "1"},
+        {"period": corner.period.pk, "which": "2025-1"},
     )
-    assert_form_error(response, "Tertial 1 2025 ligger utanför perioden 2024-01-01–2024-12-31.")
+    assert_form_error(response, "Välj en av tertialerna i listan.")
     assert not FollowUpReport.objects.filter(year=2025).exists()
 
 
@@ -119,19 +119,28 @@ def test_second_report_for_the_same_tertial(client, corner):
     client.force_login(corner.coordinator)
     response = client.post(
         admin_url("followup", "followupreport", "add"),
-        {"period": corner.period.pk, "year": "2024", "tertial": "1"},
+        {"period": corner.period.pk, "which": "2024-1"},
     )
-    assert_form_error(response, "Det finns redan en uppföljning för den tertialen.")
+    assert_form_error(
+        response, "Det finns redan en uppföljning av tertial 1 2024 för Alfalöftet 2024."
+    )
     assert FollowUpReport.objects.filter(period=corner.period).count() == 1
 
 
-def test_report_year_out_of_range(client, corner):
+def test_report_tertials_are_the_periods_own(client, corner):
+    """Friction 8: no year to type; the period's tertials are the choices."""
     client.force_login(corner.coordinator)
-    response = client.post(
-        admin_url("followup", "followupreport", "add"),
-        {"period": corner.period.pk, "year": "1999", "tertial": "1"},
-    )
-    assert_form_error(response, "2000")
+    url = admin_url("followup", "followupreport", "add")
+    response = client.get(f"{url}?period={corner.period.pk}")
+    choices = response.context["adminform"].form.fields["which"].choices
+    assert [label for _, label in choices] == [
+        "Välj tertial",
+        "Tertial 3 2024 (september–december)",
+        "Tertial 2 2024 (maj–augusti)",
+        "Tertial 1 2024 (januari–april)",
+    ]
+    preset = client.get(f"{url}?period={corner.period.pk}&year=2024&tertial=2")
+    assert preset.context["adminform"].form["which"].value() == "2024-2"
 
 
 def test_activity_of_another_party_needs_its_name(client, corner):

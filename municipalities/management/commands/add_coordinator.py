@@ -8,21 +8,12 @@ from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
-from django.db.models import Q
 from django.utils import translation
 
-from municipalities.models import LocalPoliceArea, Municipality
+from municipalities.lookup import find_municipality, find_police_area
 from municipalities.services import COORDINATOR_GROUP, set_coordinator_scope
 
 ENVIRONMENT_VARIABLE = "DJANGO_COORDINATOR_PASSWORD"
-
-
-def find_each(keys, lookup):
-    """(found, unknown): what `lookup(key)` finds for the keys, in their order, and the
-    keys it finds nothing for."""
-    matches = [(key, lookup(key)) for key in keys]
-    found = [match for _, match in matches if match is not None]
-    return found, [key for key, match in matches if match is None]
 
 
 class Command(BaseCommand):
@@ -42,16 +33,17 @@ class Command(BaseCommand):
             "--municipality",
             action="append",
             default=[],
-            metavar="KOD",
-            help="Kommunkod (fyra siffror, till exempel 0123) eller kortnamn (jarfalla). "
-            "Kan anges flera gånger.",
+            metavar="KOMMUN",
+            help="Kommunens namn (Vingåker, stora eller små bokstäver, med eller utan å ä ö), "
+            "kommunkod (0428) eller kortnamn (vingaker). Kan anges flera gånger.",
         )
         parser.add_argument(
             "--police-area",
             action="append",
             default=[],
-            metavar="KORTNAMN",
-            help="Lokalpolisområdets kortnamn, till exempel sollentuna. Ger behörighet till alla "
+            metavar="OMRÅDE",
+            help="Lokalpolisområdets namn eller kortnamn, till exempel Katrineholm eller "
+            "sollentuna. Ger behörighet till alla "
             "kommuner som området arbetar i. Kan anges flera gånger.",
         )
         parser.add_argument("--email", default=None, help="E-postadress (frivilligt).")
@@ -115,26 +107,41 @@ class Command(BaseCommand):
         )
 
     def find_municipalities(self, keys):
-        found, unknown = find_each(
-            keys, lambda key: Municipality.objects.filter(Q(code=key) | Q(slug=key)).first()
+        return self._find_each(
+            keys,
+            find_municipality,
+            "Okänd kommun",
+            "Ange kommunens namn (Vingåker), kommunkoden med fyra siffror (0428) eller "
+            "kortnamnet (vingaker). Har referensdatan lästs in (manage.py load_reference_data)?",
         )
-        if unknown:
-            raise CommandError(
-                f"Okänd kommun: {', '.join(unknown)}. Ange kommunkoden med fyra siffror "
-                "(till exempel 0123 för Järfälla) eller kortnamnet (jarfalla). "
-                "Har referensdatan lästs in (manage.py load_reference_data)?"
-            )
-        return found
 
     def find_police_areas(self, keys):
-        found, unknown = find_each(
-            keys, lambda key: LocalPoliceArea.objects.filter(slug=key).first()
+        return self._find_each(
+            keys,
+            find_police_area,
+            "Okänt lokalpolisområde",
+            "Ange områdets namn (Katrineholm) eller kortnamn (sodra-vatterbygden).",
         )
-        if unknown:
-            raise CommandError(
-                f"Okänt lokalpolisområde: {', '.join(unknown)}. Ange områdets kortnamn, "
-                "till exempel sollentuna eller sodra-vatterbygden."
-            )
+
+    def _find_each(self, keys, lookup, unknown_label, hint):
+        found, problems = [], []
+        for key in keys:
+            result = lookup(key)
+            if result.found is not None:
+                found.append(result.found)
+            elif result.ambiguous:
+                problems.append(
+                    f"”{key}” kan vara flera: {'; '.join(result.ambiguous)}. Ange koden "
+                    "eller kortnamnet."
+                )
+            elif result.suggestions:
+                problems.append(
+                    f"{unknown_label}: {key}. Menade du {' eller '.join(result.suggestions)}?"
+                )
+            else:
+                problems.append(f"{unknown_label}: {key}.")
+        if problems:
+            raise CommandError(" ".join(problems) + " " + hint)
         return found
 
     def ask_password(self):
