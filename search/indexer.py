@@ -25,6 +25,7 @@ PERIOD_CHUNK = 100
 def _doc(obj, *, url, title=None, context="", period=None, updated=None, **places):
     entry = searchable(obj)
     body = entry.text_of(obj)
+    title = text.shorten(title or entry.title_of(obj) or body, TITLE_CHARS)
     return SearchDocument(
         kind=entry.kind,
         source_type=obj._meta.label_lower,
@@ -32,7 +33,8 @@ def _doc(obj, *, url, title=None, context="", period=None, updated=None, **place
         period_id=period.pk if period else None,
         url=url,
         # Hits are headed by their own text: a goal's or a comment's words, shortened.
-        title=text.shorten(title or entry.title_of(obj) or body, TITLE_CHARS),
+        title=title,
+        key=text.key(title)[:300],
         context=context[:300],
         text=body,
         weight=entry.weight,

@@ -35,6 +35,9 @@ class SearchDocument(models.Model):
     period_id = models.BigIntegerField("period", null=True, blank=True, db_index=True)
     url = models.CharField("adress", max_length=300)
     title = models.CharField("rubrik", max_length=300)
+    # The title's words folded ("upplands vasby"): a municipality named in the query is
+    # found by equality on this (an index lookup), not through the text index.
+    key = models.CharField("nyckel", max_length=300, blank=True)
     context = models.CharField("sammanhang", max_length=300, blank=True)
     text = models.TextField("text", blank=True)
     weight = models.FloatField("vikt", default=1.0)
@@ -52,6 +55,7 @@ class SearchDocument(models.Model):
     class Meta:
         verbose_name = "sökdokument"
         verbose_name_plural = "sökdokument"
+        indexes = [models.Index(fields=["kind", "key"], name="search_kind_key")]
         constraints = [
             models.UniqueConstraint(
                 fields=["source_type", "source_id"], name="search_one_document_per_row"

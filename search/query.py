@@ -15,7 +15,7 @@ from django.db import OperationalError, connection, transaction
 from django.utils.html import escape
 
 from . import text
-from .models import Kind
+from .models import Kind, SearchDocument
 
 PAGE_SIZE = 10
 CANDIDATES = 1000
@@ -68,7 +68,7 @@ def run(query, *, county=None, kind=None, page=1):
     try:
         with backend.time_limit():
             if page == 1 and kind in (None, Kind.MUNICIPALITY):
-                results.leading = _leading(backend.municipalities(terms, county), terms)
+                results.leading = _leading(typed, county)
             rows, total = backend.page(terms, filters, page)
             if not rows and page > 1:  # past the last page: show the first instead
                 results.page = page = 1
@@ -90,13 +90,15 @@ def run(query, *, county=None, kind=None, page=1):
     return results
 
 
-def _leading(rows, terms):
-    """Municipalities whose whole name is among the query's words."""
-    typed = {text.fold(w) for w in terms}
+def _leading(typed, county):
+    """Municipalities whose whole name is in the query: an index lookup on the folded
+    name, so "upplands vasby" finds Upplands Väsby without touching the text index."""
+    found = SearchDocument.objects.filter(kind=Kind.MUNICIPALITY, key__in=text.phrases(typed))
+    if county:
+        found = found.filter(county_id=county)
     return [
-        Hit(Kind.MUNICIPALITY.label, escape(title), context, url, id=pk)
-        for pk, title, context, url in rows
-        if {text.fold(w) for w in text.words(title)} <= typed
+        Hit(Kind.MUNICIPALITY.label, escape(d.title), d.context, d.url, id=d.pk)
+        for d in found.order_by("title")[:5]
     ]
 
 
@@ -140,21 +142,8 @@ class Postgres:
         return getattr(error.__cause__, "sqlstate", None) == "57014"  # query_canceled
 
     @staticmethod
-    def _tsquery(terms, operator):
-        return f" {operator} ".join(terms)
-
-    @classmethod
-    def municipalities(cls, terms, county):
-        sql = (
-            "SELECT id, title, context, url FROM search_searchdocument WHERE kind = %s"
-            " AND vector @@ to_tsquery('swedish', search_fold(%s))"
-        )
-        params = [Kind.MUNICIPALITY.value, cls._tsquery(terms, "|")]
-        if county:
-            sql, params = sql + " AND county_id = %s", [*params, county]
-        with connection.cursor() as cursor:
-            cursor.execute(sql + " ORDER BY id LIMIT 20", params)
-            return cursor.fetchall()
+    def _tsquery(terms):
+        return " & ".join(terms)
 
     @classmethod
     def page(cls, terms, filters, page):
@@ -173,7 +162,7 @@ class Postgres:
             SELECT {COLUMNS} FROM r JOIN search_searchdocument d ON d.id = r.id
             ORDER BY r.score DESC, r.id
         """  # noqa: S608 - only our own fixed fragments are interpolated
-        args = [cls._tsquery(terms, "&"), *params, CANDIDATES, PAGE_SIZE]
+        args = [cls._tsquery(terms), *params, CANDIDATES, PAGE_SIZE]
         with connection.cursor() as cursor:
             cursor.execute(sql, [*args, (page - 1) * PAGE_SIZE])
             rows = cursor.fetchall()
@@ -226,25 +215,9 @@ class Sqlite:
         return "interrupted" in str(error)
 
     @staticmethod
-    def _match(terms, operator="AND", column=""):
+    def _match(terms):
         # Stems are letters and digits only, so quoting them cannot break the syntax.
-        stems = sorted({text.stem(w) for w in terms})
-        inner = f" {operator} ".join(f'"{s}"' for s in stems)
-        return f"{column} : ({inner})" if column else inner
-
-    @classmethod
-    def municipalities(cls, terms, county):
-        sql = (
-            "SELECT d.id, d.title, d.context, d.url FROM search_fts"
-            " JOIN search_searchdocument d ON d.id = search_fts.rowid"
-            " WHERE search_fts MATCH %s AND d.kind = %s"
-        )
-        params = [cls._match(terms, "OR", "title"), Kind.MUNICIPALITY.value]
-        if county:
-            sql, params = sql + " AND d.county_id = %s", [*params, county]
-        with connection.cursor() as cursor:
-            cursor.execute(sql + " ORDER BY d.id LIMIT 20", params)
-            return cursor.fetchall()
+        return " AND ".join(f'"{s}"' for s in sorted({text.stem(w) for w in terms}))
 
     @classmethod
     def page(cls, terms, filters, page):

@@ -39,6 +39,22 @@ def words(text):
     return WORD.findall(text or "")
 
 
+def key(text):
+    """The folded words of `text` joined by single spaces: "Malung-Sälen" -> "malung salen"."""
+    return " ".join(fold(word) for word in words(text))
+
+
+def phrases(typed, longest=4):
+    """Every run of up to `longest` consecutive words as a key: the place names a query
+    may contain ("upplands vasby" in "upplands väsby trygghet")."""
+    folded = [fold(word) for word in typed]
+    return {
+        " ".join(folded[start : start + size])
+        for size in range(1, longest + 1)
+        for start in range(len(folded) - size + 1)
+    }
+
+
 def stems(text):
     """The stems of every word in `text`, in order, as one space-separated string (what
     SQLite's full-text index holds)."""
