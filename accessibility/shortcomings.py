@@ -25,15 +25,4 @@ class Shortcoming:
         return [(number, CRITERIA[number]) for number in self.criteria]
 
 
-SHORTCOMINGS = [
-    Shortcoming(
-        key="admin-new-inline-rows",
-        text=(
-            "I administrationen heter nya rader som läggs till med ”Lägg till ytterligare” "
-            "alla till exempel ”Aktivitet (ny)” tills formuläret har sparats; en skärmläsare "
-            "skiljer dem då inte åt."
-        ),
-        criteria=("1.3.1", "2.4.6"),
-        issue="16.3",
-    ),
-]
+SHORTCOMINGS = []

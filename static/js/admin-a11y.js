@@ -41,4 +41,43 @@ window.addEventListener('load', () => {
             }
         });
     }
+
+    // A row added with "Lägg till ytterligare" is a copy of the empty form, named like
+    // "Aktivitet (ny)": number it (and its controls) by its position, as saved rows are,
+    // and again when an added row is removed.
+    const numberNewRows = (group) => {
+        const rows = Array.from(group.querySelectorAll('.inline-related:not(.empty-form)'));
+        rows.forEach((row, index) => {
+            const named = [row, ...row.querySelectorAll('[aria-label]')];
+            const headings = Array.from(row.querySelectorAll('.inline_label'));
+            for (const element of [...named, ...headings]) {
+                const isHeading = headings.includes(element);
+                const current = isHeading ? element.textContent : element.getAttribute('aria-label');
+                const template = element.dataset.newName || (current.includes('(ny)') ? current : '');
+                if (!template) {
+                    continue;
+                }
+                element.dataset.newName = template;
+                const name = template.replace(' (ny)', ' ' + (index + 1) + ' (ny)');
+                if (isHeading) {
+                    element.textContent = name;
+                } else {
+                    element.setAttribute('aria-label', name);
+                }
+            }
+        });
+    };
+    document.addEventListener('formset:added', (event) => {
+        const group = event.target.closest('.js-inline-admin-formset');
+        if (group) {
+            numberNewRows(group);
+        }
+    });
+    document.addEventListener('formset:removed', (event) => {
+        const name = event.detail && event.detail.formsetName;
+        const group = name && document.getElementById(name + '-group');
+        if (group) {
+            numberNewRows(group);
+        }
+    });
 });

@@ -122,6 +122,26 @@ def test_inline_rows_and_their_controls_say_which_row(live_server, page, corner)
     assert_accessible(page)
 
 
+def test_rows_added_in_the_browser_are_numbered_like_saved_ones(live_server, page, corner):
+    open_period(page, live_server, corner)
+    page.locator("#activities-group .add-row a").click()
+    page.locator("#activities-group .add-row a").click()
+
+    for position in (2, 3):  # the period has one saved activity
+        row = page.get_by_role("group", name=f"Aktivitet {position} (ny)")
+        expect(row).to_have_count(1)
+        expect(
+            row.get_by_role("combobox", name=f"Ansvarig – Aktivitet {position} (ny)")
+        ).to_have_count(1)
+    # Removing the first added row renumbers the one after it.
+    page.locator(
+        "#activities-group .inline-related:not(.empty-form) .inline-deletelink"
+    ).first.click()
+    expect(page.get_by_role("group", name="Aktivitet 2 (ny)")).to_have_count(1)
+    expect(page.get_by_role("group", name="Aktivitet 3 (ny)")).to_have_count(0)
+    assert 'group "Aktivitet (ny)"' not in page.locator("#activities-group").aria_snapshot()
+
+
 # --- 4. the error summary -----------------------------------------------------------------
 def test_error_summary_is_focused_and_links_to_main_and_inline_fields(live_server, page, corner):
     open_period(page, live_server, corner)
