@@ -152,13 +152,13 @@ class ActivityInline(PeriodInlineMixin, admin.StackedInline):
     verbose_name_plural = "Aktiviteter – vem som gör vad (följs upp varje tertial)"
 
 
-class PeriodSignatoryInline(PeriodInlineMixin, admin.TabularInline):
+class PeriodSignatoryInline(PeriodInlineMixin, admin.StackedInline):
     model = PeriodSignatory
     fields = ["name", "role", "organisation", "order"]
     verbose_name_plural = "Undertecknare – vem som skrev under (bara det källan anger)"
 
 
-class AgreementSignatoryInline(ScopedChoicesMixin, admin.TabularInline):
+class AgreementSignatoryInline(ScopedChoicesMixin, admin.StackedInline):
     model = AgreementSignatory
     extra = 0
     fields = ["name", "role", "organisation", "order"]
