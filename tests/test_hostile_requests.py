@@ -28,7 +28,7 @@ def test_odd_addresses_never_give_a_500(client, seed_content):
 
 
 def test_odd_searches_never_give_a_500(client, seed_content, settings):
-    settings.SEARCH_PER_MINUTE = 0
+    settings.SEARCH_RATE_LIMIT_PER_MINUTE = 0
     for query in QUERIES:
         response = client.get("/sok/", {"q": query})
         assert response.status_code == 200 and "Sök" in response.content.decode(), query
