@@ -86,7 +86,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "config.middleware.AbsoluteSessionTimeoutMiddleware",
-    "config.kept_posts.KeepExpiredPostMiddleware",
+    "core.kept_posts.KeepExpiredPostMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -251,7 +251,7 @@ SESSION_ABSOLUTE_SECONDS = env.int("DJANGO_SESSION_ABSOLUTE_SECONDS", default=10
 # The admin warns this long before either limit, with a button to extend (WCAG 2.2.1).
 SESSION_WARNING_SECONDS = env.int("DJANGO_SESSION_WARNING_SECONDS", default=3 * 60)
 # An admin form sent after the session ended is kept this long for its user to send
-# again after logging in (config/kept_posts.py).
+# again after logging in (core/kept_posts.py).
 KEPT_POST_SECONDS = env.int("DJANGO_KEPT_POST_SECONDS", default=30 * 60)
 
 if SECURE:

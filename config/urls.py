@@ -3,12 +3,13 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.views.generic import TemplateView
 
+from core import admin_session, kept_posts
 from core.admin_a11y import AccessibleLoginForm
 from municipalities.scope import admin_shortcut
 from portal.caching import cached_public_page
 from portal.sitemaps import SITEMAPS
 
-from . import admin_session, kept_posts, views
+from . import views
 
 admin.site.site_header = "Medborgarlöften – administration"
 admin.site.site_title = "Medborgarlöften"
@@ -22,7 +23,7 @@ urlpatterns = [
     path("admin/r/<int:content_type_id>/<path:object_id>/", admin.site.admin_view(admin_shortcut)),
     # Before admin/: the admin's catch-all would answer it otherwise.
     path("admin/forlang-session/", admin_session.extend_session, name="admin-extend-session"),
-    # An admin form kept when the session ended while typing (config/kept_posts.py).
+    # An admin form kept when the session ended while typing (core/kept_posts.py).
     path(
         "admin/aterstall/<str:token>/",
         admin.site.admin_view(kept_posts.restore),
