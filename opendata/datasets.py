@@ -257,7 +257,12 @@ AGREEMENTS = Dataset(
         Column("title", "string", "Rubrik.", "Samverkansöverenskommelse 2021–2023"),
         Column("valid_from", "date", "Gäller från och med.", "2021-01-01"),
         Column("valid_to", "date", "Gäller till och med.", "2023-12-31"),
-        Column("may_be_extended", "boolean", "Kan förlängas.", "true"),
+        Column(
+            "may_be_extended",
+            "string",
+            "Kan förlängas enligt källan: ja, nej eller ej_angivet (källan säger inget).",
+            "ej_angivet",
+        ),
         Column("summary", "string", "Sammanfattning.", "…"),
         Column("focus_areas", "string", "Fokusområden, ett per rad.", "Unga i riskzon"),
         Column("body", "string", "Beskrivning.", "…"),
