@@ -21,7 +21,7 @@ ADDRESS = "anna.andersson@example.se"
 def publish_report_in_admin(client, period, *, year, tertial, summary):
     created = client.post(
         admin_url("followup", "followupreport", "add"),
-        {"period": period.pk, "year": str(year), "tertial": str(tertial)},
+        {"period": period.pk, "which": f"{year}-{tertial}"},
         follow=True,
     )
     change_url = created.redirect_chain[-1][0]
