@@ -76,7 +76,7 @@ def probe(server, visitor, editor, n):
     status, page, seconds = timed(
         visitor.post,
         form_url,
-        {"csrfmiddlewaretoken": visitor.token, "started": visitor.started, "website": "",
+        {"csrfmiddlewaretoken": visitor.token, "started": visitor.started, "lamna_tomt": "",
          "page_url": "/", "message": text, "consent": "on"},
     )  # fmt: skip
     if status == 302:

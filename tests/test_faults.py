@@ -76,7 +76,7 @@ def form_page(server, visitor):
     return url, {
         "csrfmiddlewaretoken": hidden(page, "csrfmiddlewaretoken"),
         "started": hidden(page, "started"),
-        "website": "",
+        "lamna_tomt": "",
         "page_url": "/kommuner/jarfalla/",
         "message": "Tabellen med löften går inte att läsa med skärmläsare.",
         "consent": "on",
