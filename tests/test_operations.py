@@ -11,7 +11,7 @@ def test_an_error_page_gives_back_what_was_typed_but_never_a_secret():
     sent = QueryDict(mutable=True)
     for name, value in [
         ("csrfmiddlewaretoken", "csrf-värde"), ("username", "chef"),
-        ("password", "hemligt-lösen"), ("new_password1", "nytt-lösen"), ("website", "bot"),
+        ("password", "hemligt-lösen"), ("new_password1", "nytt-lösen"), ("lamna_tomt", "bot"),
         ("started", "tidsfälla"), ("message", "Knappen syns inte."), ("consent", "on"),
         ("form-TOTAL_FORMS", "3"), ("_save", "Spara"), ("summary", "Läget är gott."),
     ]:  # fmt: skip
