@@ -371,7 +371,6 @@ ORGANISATION_POSTAL_ADDRESS = env.str(
     "ORGANISATION_POSTAL_ADDRESS", default="Polismyndigheten, Box 12256, 102 26 Stockholm"
 )
 SITE_PUBLISHED_ON = datetime.date.fromisoformat(env.str("SITE_PUBLISHED_ON", default="2026-11-21"))
-# --- end accessibility ------------------------------------------------------------------
 
 # --- Outbox (outbox/) and alerts (alerts/) ----------------------------------------------
 # Attempts before a queued e-mail is marked failed and counted for the editors.
@@ -380,7 +379,6 @@ OUTBOX_MAX_ATTEMPTS = env.int("OUTBOX_MAX_ATTEMPTS", default=5)
 ALERTS_CONFIRM_DAYS = env.int("ALERTS_CONFIRM_DAYS", default=7)
 # Confirmation e-mails one address can get per 24 hours, whoever asks.
 ALERTS_CONFIRMATIONS_PER_DAY = env.int("ALERTS_CONFIRMATIONS_PER_DAY", default=3)
-# --- end outbox and alerts --------------------------------------------------------------
 # --- Open data (opendata/) ------------------------------------------------------------
 # The publisher in the DCAT-AP-SE catalogue (/datasets/dcat): its name and its 10-digit
 # organisation number, which dataportal.se turns into http://dataportal.se/organisation/SE<nr>.
@@ -393,11 +391,9 @@ OPENDATA_CONTACT_NAME = env.str("OPENDATA_CONTACT_NAME", default="Medborgarlöft
 OPENDATA_CONTACT_EMAIL = env.str("OPENDATA_CONTACT_EMAIL", default=CONTACT_EMAIL)
 # API requests per minute from one client address before it answers 429.
 OPENDATA_API_RATE_LIMIT_PER_MINUTE = env.int("OPENDATA_API_RATE_LIMIT_PER_MINUTE", default=120)
-# --- end open data ----------------------------------------------------------------------
 
 # --- Tertial reminders (followup/reminders.py) -------------------------------------------
 # Days before a tertial ends that coordinators get the first reminder, and days after it
 # ended that they are reminded again while the follow-up is missing or still a draft.
 REMINDER_DAYS_BEFORE = env.int("REMINDER_DAYS_BEFORE", default=14)
 REMINDER_DAYS_AFTER = env.list("REMINDER_DAYS_AFTER", cast=int, default=[7, 30])
-# --- end tertial reminders ---------------------------------------------------------------

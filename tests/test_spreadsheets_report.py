@@ -22,7 +22,7 @@ def test_export_has_a_row_per_activity_and_explains_the_statuses(client, alfa):
     assert rows[0] == HEADERS
     assert rows[1][:3] == [alfa.activity.pk, "Alfas aktivitet: fler vandringar", "Pågår"]
     notes = {r[0]: r[2] for r in sheet_rows(response.content, sheet=1)[1:]}
-    assert notes["Status"] == "Ej påbörjad, Pågår, Genomförd, Försenad, Utgår"
+    assert notes["Status"] == "Ingen uppgift, Ej påbörjad, Pågår, Genomförd, Försenad, Utgår"
 
 
 def test_statuses_are_imported_after_a_preview_and_recorded_in_the_history(client, alfa):

@@ -14,9 +14,10 @@ def datetime_attr(value):
     for a date: the HTML spec's valid global date-time or date strings. Django's "c"
     format adds microseconds, which the Nu Html Checker rejects."""
     if isinstance(value, datetime.datetime):
-        if timezone.is_aware(value):
-            value = timezone.localtime(value)
-        return value.isoformat(timespec="seconds")
+        if timezone.is_naive(value):
+            # Raw queries (the search index on SQLite) give the stored UTC time unmarked.
+            value = value.replace(tzinfo=datetime.UTC)
+        return timezone.localtime(value).isoformat(timespec="seconds")
     if isinstance(value, datetime.date):
         return value.isoformat()
     return ""
