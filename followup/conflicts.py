@@ -27,8 +27,16 @@ def _describe(report):
     )
 
 
+class VersionInput(forms.HiddenInput):
+    """A hidden field the admin's fieldset would label; a label may only point at a
+    visible control, so this one points at none."""
+
+    def id_for_label(self, id_):
+        return None
+
+
 class ConflictCheckedForm(forms.ModelForm):
-    seen_version = forms.CharField(widget=forms.HiddenInput, required=False)
+    seen_version = forms.CharField(label="Sparad version", widget=VersionInput, required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -4,6 +4,8 @@ tertials ("Tertial 1 2024 (januari–april)") instead of typing a year."""
 from django import forms
 from django.contrib.admin.widgets import AutocompleteSelect
 
+from core.admin_a11y import CompleteAutocompleteSelect
+
 from .models import FollowUpReport, Tertial, tertial_span
 
 TERTIAL_HELP = (
@@ -26,9 +28,10 @@ def tertials_between(first, last):
     return choices
 
 
-class PlaceholderAutocomplete(AutocompleteSelect):
+class PlaceholderAutocomplete(CompleteAutocompleteSelect):
     """The admin's autocomplete names its box by the box's text, which is empty until a
-    period is chosen (axe: no accessible name); a placeholder says what to type."""
+    period is chosen (axe: no accessible name); a placeholder says what to type. The
+    empty option has text too (CompleteAutocompleteSelect), as the HTML standard asks."""
 
     def build_attrs(self, base_attrs, extra_attrs=None):
         attrs = super().build_attrs(base_attrs, extra_attrs)
@@ -57,6 +60,7 @@ class FollowUpReportAddForm(forms.ModelForm):
             wrapper.widget = PlaceholderAutocomplete(
                 inner.field, inner.admin_site, attrs=inner.attrs, choices=inner.choices
             )
+            wrapper.widget.is_required = self.fields["period"].required
         periods = self.fields["period"].queryset
         period = self._chosen_period(periods)
         if period is not None:

@@ -11,7 +11,7 @@ CODE = r"(?P<code>[0-9]{4})"
 # The pages are cached whole like every public page. The files are streamed, never cached
 # whole; they and the API answer revalidation (ETag/304) from the same content version.
 urlpatterns = [
-    path("oppna-data/", cached(views.index), name="index"),
+    path("oppna-data/", cached(views.index, reads=("kommun",)), name="index"),
     path("oppna-data/medborgarloften.zip", views.national_zip, name="national-zip"),
     re_path(
         r"^oppna-data/(?P<dataset>[-a-z]+)\.(?P<fmt>csv|json)$",

@@ -97,7 +97,7 @@ def test_an_import_with_errors_is_accessible(live_server, open_page, corner, tmp
     page.get_by_role("button", name="Förhandsvisa").click()
     page.wait_for_load_state()
     assert page.title().startswith("Fel: ")
-    assert "Rad 2, kolumn E (Ansvarig)" in page.get_by_role("alert").inner_text()
+    assert "Rad 2, kolumn E (Ansvarig)" in page.locator(".error-summary").inner_text()
     assert_accessible(page)
 
 
