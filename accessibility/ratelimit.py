@@ -11,9 +11,8 @@ import contextlib
 import time
 
 from django.conf import settings
-from django.utils.crypto import salted_hmac
 
-from core.throttle import count, counter_cache
+from core.throttle import client_key, count, counter_cache
 
 WINDOW_SECONDS = 60 * 60
 
@@ -23,9 +22,7 @@ def _window(now: float | None = None) -> int:
 
 
 def _key(ip: str, now: float | None = None) -> str:
-    # The address is hashed with the secret key: the cache never holds an IP address.
-    digest = salted_hmac("accessibility.ratelimit", ip).hexdigest()[:32]
-    return f"a11y-rl:{digest}:{_window(now)}"
+    return client_key("a11y-rl", ip, _window(now))
 
 
 def retry_after_seconds(now: float | None = None) -> int:
