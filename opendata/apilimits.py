@@ -8,11 +8,10 @@ from dataclasses import dataclass
 from functools import wraps
 
 from django.conf import settings
-from django.core.cache import cache
 from django.http import JsonResponse
-from django.utils.crypto import salted_hmac
 
 from core.net import client_ip
+from core.throttle import client_key, count
 
 logger = logging.getLogger(__name__)
 WINDOW_SECONDS = 60
@@ -89,30 +88,13 @@ def error_response(problem: ApiProblem, status: int, **headers):
     return with_cors(response)
 
 
-def _key(ip: str, window: int) -> str:
-    # Hashed with the secret key: the cache never holds an IP address.
-    return f"api-rl:{salted_hmac('opendata.api', ip).hexdigest()[:32]}:{window}"
-
-
 def over_limit(request) -> int | None:
-    """Count this request; the seconds to wait when the address is over its limit."""
+    """Count this request (core.throttle: increment first, fail open); the seconds to
+    wait when the address is over its limit."""
     now = time.time()
     window = int(now // WINDOW_SECONDS)
-    key = _key(client_ip(request), window)
-    try:
-        # The first request in a window adds the key; the rest increment it atomically.
-        if cache.add(key, 1, timeout=WINDOW_SECONDS + 5):
-            count = 1
-        else:
-            try:
-                count = cache.incr(key)
-            except ValueError:  # expired in between
-                cache.set(key, 1, timeout=WINDOW_SECONDS + 5)
-                count = 1
-    except Exception:  # noqa: BLE001 - a cache outage must not take the API down
-        logger.warning("API rate limit skipped: the cache cannot be reached.")
-        return None
-    if count > settings.OPENDATA_API_RATE_LIMIT_PER_MINUTE:
+    place = count(client_key("api-rl", client_ip(request), window), WINDOW_SECONDS)
+    if place is not None and place > settings.OPENDATA_API_RATE_LIMIT_PER_MINUTE:
         return max(1, int(WINDOW_SECONDS - now % WINDOW_SECONDS))
     return None
 
