@@ -2,7 +2,6 @@
 GET, and a rate limit per client address kept in the shared cache."""
 
 import contextlib
-import logging
 import time
 from dataclasses import dataclass
 from functools import wraps
@@ -13,7 +12,6 @@ from django.http import JsonResponse
 from core.net import client_ip
 from core.throttle import client_key, count
 
-logger = logging.getLogger(__name__)
 WINDOW_SECONDS = 60
 
 # pydantic error type -> (Swedish, English); {…} filled from the error's context.
