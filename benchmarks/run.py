@@ -82,7 +82,15 @@ def prepare(scale, rebuild):
     import django
     from django.core.management import call_command
 
+    # Building commits hundreds of thousands of rows at once: no statement timeout for
+    # this process (the served instances, started later, keep the production one).
+    previous = os.environ.get("DATABASE_STATEMENT_TIMEOUT")
+    os.environ["DATABASE_STATEMENT_TIMEOUT"] = "0"
     django.setup()
+    if previous is None:
+        os.environ.pop("DATABASE_STATEMENT_TIMEOUT")
+    else:
+        os.environ["DATABASE_STATEMENT_TIMEOUT"] = previous
     from benchmarks import dataset
     from municipalities.models import Municipality
 
