@@ -2,14 +2,13 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F, Q
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from core.publishing import Publishable, PublishableQuerySet
 from municipalities.models import LocalPoliceArea, Municipality
 
-from .signing import SignedMixin, format_span, precision_field, span_precision_errors
+from .signing import DateSpan, SignedMixin, format_span, precision_field
 
 
 class Extension(models.TextChoices):
@@ -28,6 +27,9 @@ class CooperationAgreementQuerySet(PublishableQuerySet):
     def with_place(self):
         """Agreements with their municipality, county and police area in the same query."""
         return self.select_related("municipality__county", "police_area")
+
+
+AGREEMENT_SPAN = DateSpan("valid_from", "valid_to")
 
 
 class CooperationAgreement(SignedMixin, Publishable):
@@ -72,11 +74,7 @@ class CooperationAgreement(SignedMixin, Publishable):
         verbose_name = "samverkansöverenskommelse"
         verbose_name_plural = "samverkansöverenskommelser"
         constraints = [
-            models.CheckConstraint(
-                condition=Q(valid_to__gte=F("valid_from")),
-                name="agreement_ends_after_start",
-                violation_error_message="Slutdatum kan inte vara före startdatum.",
-            ),
+            AGREEMENT_SPAN.constraint("agreement_ends_after_start"),
         ]
 
     def __str__(self):
@@ -103,10 +101,6 @@ class CooperationAgreement(SignedMixin, Publishable):
     def clean(self):
         super().clean()
         self.clean_signed()
-        errors = span_precision_errors(
-            self.valid_from, self.valid_to, self.dates_precision, "valid_from", "valid_to"
-        )
+        errors = AGREEMENT_SPAN.errors(self)
         if errors:
             raise ValidationError(errors)
-        if self.valid_from and self.valid_to and self.valid_to < self.valid_from:
-            raise ValidationError({"valid_to": "Slutdatum kan inte vara före startdatum."})

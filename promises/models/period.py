@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
@@ -14,7 +14,7 @@ from simple_history.models import HistoricalRecords
 from core.publishing import Publishable, PublishableQuerySet
 from municipalities.models import LocalPoliceArea, Municipality
 
-from .signing import DatePrecision, SignedMixin, format_span, precision_field, span_precision_errors
+from .signing import DatePrecision, DateSpan, SignedMixin, format_span, precision_field
 
 
 class PeriodState(models.TextChoices):
@@ -70,6 +70,9 @@ class PromisePeriodQuerySet(PublishableQuerySet):
     def with_place(self):
         """Periods with their municipality, county and police area in the same query."""
         return self.select_related("municipality__county", "police_area")
+
+
+PERIOD_SPAN = DateSpan("starts_on", "ends_on")
 
 
 class PromisePeriod(SignedMixin, Publishable):
@@ -176,11 +179,7 @@ class PromisePeriod(SignedMixin, Publishable):
         verbose_name = "medborgarlöfte (period)"
         verbose_name_plural = "medborgarlöften (perioder)"
         constraints = [
-            models.CheckConstraint(
-                condition=Q(ends_on__gte=F("starts_on")),
-                name="promise_period_ends_after_start",
-                violation_error_message="Slutdatum kan inte vara före startdatum.",
-            ),
+            PERIOD_SPAN.constraint("promise_period_ends_after_start"),
             models.CheckConstraint(
                 condition=Q(announced=False) | ~Q(announcement=""),
                 name="promise_period_announcement_text",
@@ -266,14 +265,10 @@ class PromisePeriod(SignedMixin, Publishable):
             raise ValidationError(
                 {"announcement": "Skriv aviseringen, till exempel när löftet undertecknas."}
             )
-        errors = span_precision_errors(
-            self.starts_on, self.ends_on, self.dates_precision, "starts_on", "ends_on"
-        )
+        errors = PERIOD_SPAN.errors(self)
         if errors:
             raise ValidationError(errors)
         if self.starts_on and self.ends_on:
-            if self.ends_on < self.starts_on:
-                raise ValidationError({"ends_on": "Slutdatum kan inte vara före startdatum."})
             if not self.slug:
                 self.slug = self.default_slug()
             if self.municipality_id:

@@ -35,6 +35,36 @@ def format_span(first, last, precision):
     return f"{format_date(first, precision)} – {format_date(last, precision)}"
 
 
+class DateSpan:
+    """A span of dates stored in two fields of a model (a period's or an agreement's).
+    The rule that a span ends on or after it starts is stated here once: as the database
+    constraint and as the form's error, with the same Swedish message."""
+
+    ENDS_BEFORE_START = "Slutdatum kan inte vara före startdatum."
+
+    def __init__(self, first_field, last_field):
+        self.first_field, self.last_field = first_field, last_field
+
+    def constraint(self, name):
+        return models.CheckConstraint(
+            condition=models.Q(**{f"{self.last_field}__gte": models.F(self.first_field)}),
+            name=name,
+            violation_error_message=self.ENDS_BEFORE_START,
+        )
+
+    def errors(self, instance):
+        """Swedish errors for the span of `instance`, as a dict for ValidationError: the
+        dates must match the stated precision and the span must not end before it starts."""
+        first = getattr(instance, self.first_field)
+        last = getattr(instance, self.last_field)
+        errors = span_precision_errors(
+            first, last, instance.dates_precision, self.first_field, self.last_field
+        )
+        if not errors and first and last and last < first:
+            errors[self.last_field] = self.ENDS_BEFORE_START
+        return errors
+
+
 def span_precision_errors(first, last, precision, first_field, last_field):
     """Swedish errors when the stored dates do not match the stated precision: a period
     known by years runs from 1 January to 31 December, one known by months from the
