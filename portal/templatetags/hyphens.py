@@ -52,7 +52,7 @@ def break_points(word):
 
 def _hyphenated(word):
     points = break_points(word)
-    parts = [word[start:end] for start, end in zip([0, *points], [*points, len(word)])]
+    parts = [word[a:b] for a, b in zip([0, *points], [*points, len(word)], strict=True)]
     return SOFT_HYPHEN.join(parts)
 
 
