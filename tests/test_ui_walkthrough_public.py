@@ -136,6 +136,7 @@ def test_an_ended_period_without_follow_ups_says_none_was_published(client, db):
         text = text_of(client.get(url))
         assert "Ingen uppföljning publicerades för det här medborgarlöftet." in text
         assert "Ingen uppföljning är publicerad ännu" not in text
+        assert "{#" not in text and "{%" not in text
     # A promise in force may still get its first follow-up.
     text = text_of(client.get(current_period().get_absolute_url()))
     assert "Ingen uppföljning är publicerad ännu." in text
