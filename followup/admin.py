@@ -23,7 +23,7 @@ from . import services
 from . import spreadsheets as report_sheet
 from .conflicts import ConflictCheckedForm
 from .forms import FollowUpReportAddForm
-from .history import status_changes
+from .history import attach_to_report_versions, status_changes
 from .models import ActivityStatus, FollowUpReport
 
 SHORT_TEXT = {"widget": forms.Textarea(attrs={"rows": 3, "cols": 40})}
@@ -149,8 +149,16 @@ class FollowUpReportAdmin(
         return f"{obj.period.municipality.slug}-{obj.period.slug}-{obj.slug}"
 
     def history_view(self, request, object_id, extra_context=None):
-        extra_context = {**(extra_context or {}), "status_changes": status_changes(object_id)}
+        changes = status_changes(object_id)
+        # Read by set_history_delta_changes below, within this request.
+        request.report_status_changes = changes
+        extra_context = {**(extra_context or {}), "status_changes": changes}
         return super().history_view(request, object_id, extra_context)
+
+    def set_history_delta_changes(self, request, historical_records, **kwargs):
+        super().set_history_delta_changes(request, historical_records, **kwargs)
+        changes = getattr(request, "report_status_changes", [])
+        attach_to_report_versions(list(historical_records), changes)
 
     def get_urls(self):
         view = self.admin_site.admin_view(require_POST(self.reminder_preference_view))
@@ -237,6 +245,7 @@ class FollowUpReportAdmin(
                 self.message_user(
                     request, f"{obj.title} är publicerad och syns på webbplatsen.", messages.SUCCESS
                 )
+                self.warn_if_mostly_unknown(request, obj)
             return HttpResponseRedirect(request.path)
         if "_unpublish" in request.POST:
             services.unpublish_report(report=obj, user=request.user)
@@ -248,6 +257,21 @@ class FollowUpReportAdmin(
 
     def publish_object(self, request, obj):
         services.publish_report(report=obj, user=request.user)
+        self.warn_if_mostly_unknown(request, obj)
+
+    def warn_if_mostly_unknown(self, request, obj):
+        """After publishing: say so when most activities still have "Ingen uppgift" (a
+        report published before its statuses were filled in reads as empty)."""
+        mostly = obj.mostly_unknown()
+        if mostly:
+            unknown, total = mostly
+            self.message_user(
+                request,
+                f"Observera: {unknown} av {total} aktiviteter i {obj} har status "
+                "”Ingen uppgift”, så uppföljningen säger läsarna lite. Ange status för "
+                "aktiviteterna och spara, så syns det direkt på webbplatsen.",
+                messages.WARNING,
+            )
 
     def unpublish_object(self, request, obj):
         services.unpublish_report(report=obj, user=request.user)

@@ -2,6 +2,7 @@
 row is its own object in django-simple-history, but a coordinator looks for "who entered
 52 as achieved" on the report."""
 
+import datetime
 from dataclasses import dataclass
 
 from promises.models import Activity
@@ -9,6 +10,9 @@ from promises.models import Activity
 from .models import ActivityStatus
 
 FIELDS = ("status", "comment", "achieved_count")
+# The admin saves a report and then its status rows in one request: rows saved this soon
+# after a version of the report, by the same person, belong to that save.
+SAME_SAVE = datetime.timedelta(seconds=30)
 
 
 @dataclass
@@ -50,3 +54,22 @@ def status_changes(report_id) -> list[StatusChange]:
         found.append(StatusChange(record, texts.get(record.activity_id, "(borttagen)"), changes))
     found.sort(key=lambda change: change.record.history_date, reverse=True)
     return found
+
+
+def attach_to_report_versions(report_records, changes):
+    """Give each version of the report (`report_records`, newest first) `saved_statuses`:
+    the status rows changed in the same save (same person, within SAME_SAVE after the
+    version and before the next one). A save that changed only statuses makes a version
+    of the report with no field changed; this is what it changed."""
+    newer = None
+    for record in report_records:
+        record.saved_statuses = [
+            change
+            for change in changes
+            if change.changes
+            and change.record.history_user_id == record.history_user_id
+            and record.history_date <= change.record.history_date
+            and change.record.history_date <= record.history_date + SAME_SAVE
+            and (newer is None or change.record.history_date < newer)
+        ]
+        newer = record.history_date

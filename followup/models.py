@@ -6,7 +6,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
@@ -55,6 +55,15 @@ class FollowUpReportQuerySet(PublishableQuerySet):
     def for_municipality(self, municipality):
         """Reports of every period of one municipality."""
         return self.filter(period__municipality=municipality)
+
+    def saying_something(self):
+        """Reports that tell a reader something: a summary, or an activity with a status
+        other than "Ingen uppgift" or with a comment. A report with none of these is
+        published but empty, and no news."""
+        told = ActivityStatus.objects.filter(report=OuterRef("pk")).exclude(
+            status=ActivityStatusChoice.NO_INFORMATION, comment=""
+        )
+        return self.filter(~Q(summary="") | Exists(told))
 
 
 class FollowUpReport(Publishable):
@@ -124,6 +133,14 @@ class FollowUpReport(Publishable):
                 "tertial": self.tertial,
             },
         )
+
+    def mostly_unknown(self):
+        """(activities with "Ingen uppgift", all activities) when more than half of the
+        report's activities have no status given, else None. Publishing such a report is
+        allowed (sometimes it is all there is) but is worth a second look."""
+        total = self.statuses.count()
+        unknown = self.statuses.filter(status=ActivityStatusChoice.NO_INFORMATION).count()
+        return (unknown, total) if total and unknown * 2 > total else None
 
     def publication_problem(self):
         if self.period_id and not self.period.is_published:

@@ -49,6 +49,7 @@ def period_card(request, municipality_slug, slug):
         "portal/period_card.html",
         {
             "period": period,
+            "state": period.state_on(),
             "municipality": period.municipality,
             "sections": sections,
             "general": general,

@@ -25,8 +25,22 @@ TILES = {
     "01": (3, 5), "13": (0, 6), "06": (1, 6), "05": (2, 6), "09": (3, 6), "12": (0, 7),
     "07": (1, 7), "08": (2, 7), "10": (1, 8),
 }  # fmt: skip
-TILE = 64  # px per tile, gaps included
+# What each tile says: the county's name as people say it, broken where a name is too
+# long for one line of a tile (a code such as "22" tells a first-time visitor nothing).
+TILE_NAMES = {
+    "01": ("Stockholm",), "03": ("Uppsala",), "04": ("Söder-", "manland"),
+    "05": ("Öster-", "götland"), "06": ("Jönköping",), "07": ("Kronoberg",),
+    "08": ("Kalmar",), "09": ("Gotland",), "10": ("Blekinge",), "12": ("Skåne",),
+    "13": ("Halland",), "14": ("Västra", "Götaland"), "17": ("Värmland",),
+    "18": ("Örebro",), "19": ("Väst-", "manland"), "20": ("Dalarna",),
+    "21": ("Gävleborg",), "22": ("Väster-", "norrland"), "23": ("Jämtland",),
+    "24": ("Väster-", "botten"), "25": ("Norr-", "botten"),
+}  # fmt: skip
+TILE = 72  # px per tile, gaps included: 4 columns fill a 320 px phone at full size
 SHADES = 5  # shade classes tile--0 … tile--4, by share of municipalities with a promise
+# Where the lines of a tile sit (y from the tile's top): one or two name lines, then
+# the share.
+TILE_LINES = {1: (30, 54), 2: (23, 39, 58)}
 
 
 def last_ended_tertial(day):
@@ -44,6 +58,7 @@ class Tally:
     name: str
     url: str = ""
     code: str = ""
+    area: str = "landet"  # "i landet", "i länet", "i regionen": where the figures are
     municipalities: int = 0
     with_promise: int = 0
     current_periods: int = 0
@@ -62,6 +77,25 @@ class Tally:
     @property
     def shade(self):
         return min(SHADES - 1, self.share * SHADES // 100) if self.with_promise else 0
+
+    @property
+    def followed_up_label(self):
+        """How many of the periods due are followed up, in words when there are none:
+        "0 av 0" says nothing to a person."""
+        if self.due:
+            return f"{self.followed_up} av {self.due}"
+        if self.current_periods:
+            return "Inget att följa upp: löftena började gälla efter att tertialen började"
+        return f"Inga gällande löften i {self.area}"
+
+    @property
+    def tile_lines(self):
+        """(x, y, text, is_share) of each line on the county's tile."""
+        names = TILE_NAMES[self.code]
+        x = self.tile_x + TILE // 2
+        ys = TILE_LINES[len(names)]
+        lines = [(x, self.tile_y + y, name, False) for y, name in zip(ys, names, strict=False)]
+        return [*lines, (x, self.tile_y + ys[-1], f"{self.share} %", True)]
 
     @property
     def has_tile(self):
@@ -104,9 +138,9 @@ def overview(day):
         tallies = (
             country,
             counties.setdefault(
-                county.pk, Tally(county.name, county.get_absolute_url(), county.code)
+                county.pk, Tally(county.name, county.get_absolute_url(), county.code, "länet")
             ),
-            regions.setdefault(region.pk, Tally(f"Polisregion {region.name}")),
+            regions.setdefault(region.pk, Tally(f"Polisregion {region.name}", area="regionen")),
         )
         own = periods_of.get(municipality.pk, [])
         for tally in tallies:
@@ -125,6 +159,7 @@ def overview(day):
         "tertial_year": year,
         "map_width": 4 * TILE,
         "map_height": 9 * TILE,
+        "tile_size": TILE - 4,
     }
 
 

@@ -78,7 +78,10 @@ def home(request):
     for each in counties:
         each.sorted_municipalities = sorted(each.municipalities.all(), key=swedish_key)
     latest_reports = list(
-        FollowUpReport.objects.public().with_place().newest_first()[:LATEST_REPORTS_ON_HOME]
+        FollowUpReport.objects.public()
+        .saying_something()
+        .with_place()
+        .newest_first()[:LATEST_REPORTS_ON_HOME]
     )
     newest_period = PromisePeriod.objects.public().order_by("-updated_at").first()
     return render(

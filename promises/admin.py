@@ -155,6 +155,7 @@ class ActivityInline(PeriodInlineMixin, admin.StackedInline):
 class PeriodSignatoryInline(PeriodInlineMixin, admin.StackedInline):
     model = PeriodSignatory
     fields = ["name", "role", "organisation", "order"]
+    verbose_name = "undertecknare"  # in its period, "av medborgarlöfte" goes without saying
     verbose_name_plural = "Undertecknare – vem som skrev under (bara det källan anger)"
 
 
@@ -162,6 +163,7 @@ class AgreementSignatoryInline(ScopedChoicesMixin, admin.StackedInline):
     model = AgreementSignatory
     extra = 0
     fields = ["name", "role", "organisation", "order"]
+    verbose_name = "undertecknare"
     verbose_name_plural = "Undertecknare – vem som skrev under (bara det källan anger)"
 
 

@@ -48,7 +48,7 @@ def test_period_page_shows_the_whole_promise(client, seed_content):
     ):
         assert heading in text
     assert "Andra medborgarlöften i Järfälla Medborgarlöfte 2024" in text
-    assert "Ingen uppföljning är publicerad ännu." in text
+    assert "Ingen uppföljning publicerades för det här medborgarlöftet." in text
 
 
 def test_period_with_a_source_note_shows_it_and_its_follow_up(client, seed_content):

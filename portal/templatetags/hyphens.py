@@ -22,14 +22,43 @@ LONG_WORD = re.compile(rf"\w{{{MIN_LENGTH},}}")
 
 @cache
 def _dictionary():
-    return pyphen.Pyphen(lang="sv")
+    # At least three letters go to the next line: "Tillgänglighetsredogörel-se" leaves a
+    # stub that reads as a word of its own.
+    return pyphen.Pyphen(lang="sv", left=2, right=3)
+
+
+VOWELS = set("aeiouyåäöéü")
+
+
+def break_points(word):
+    """Where `word` may break. pyphen's Swedish patterns mark a compound's joint from both
+    sides, leaving one letter alone between two breaks: "område|s|poliserna",
+    "kommu|n|invånare", "tillgänglighets|ä|renden". Only one of the two breaks is kept:
+    a lone consonant ends the first part (the joining s, the n of "kommun"), so the break
+    after it stays ("områdes-poliserna", "kommun-invånare", never "område-spoliserna" or
+    "kommu-ninvånare"); a lone vowel begins the second part ("tillgänglighets-ärenden")."""
+    points = _dictionary().positions(word)
+    kept = []
+    for point in points:
+        alone_after = point + 1 in points  # word[point] stands alone
+        alone_before = point - 1 in points  # word[point - 1] stands alone
+        if alone_after and word[point].lower() not in VOWELS:
+            continue
+        if alone_before and word[point - 1].lower() in VOWELS:
+            continue
+        kept.append(point)
+    return kept
+
+
+def _hyphenated(word):
+    points = break_points(word)
+    parts = [word[a:b] for a, b in zip([0, *points], [*points, len(word)], strict=True)]
+    return SOFT_HYPHEN.join(parts)
 
 
 def hyphenate_text(text):
     """`text` with soft hyphens at the syllable breaks of its long words."""
-    return LONG_WORD.sub(
-        lambda m: _dictionary().inserted(m.group(0), hyphen=SOFT_HYPHEN), str(text)
-    )
+    return LONG_WORD.sub(lambda m: _hyphenated(m.group(0)), str(text))
 
 
 @register.filter(needs_autoescape=True)

@@ -138,8 +138,9 @@ class PeriodSignatory(Signatory):
     history = HistoricalRecords(verbose_name="historik för undertecknare")
 
     class Meta(Signatory.Meta):
-        verbose_name = "undertecknare"
-        verbose_name_plural = "undertecknare"
+        # Told apart from the agreements' signatories in the admin's lists.
+        verbose_name = "undertecknare av medborgarlöfte"
+        verbose_name_plural = "undertecknare av medborgarlöften"
 
 
 class AgreementSignatory(Signatory):
@@ -154,8 +155,8 @@ class AgreementSignatory(Signatory):
     history = HistoricalRecords(verbose_name="historik för undertecknare av överenskommelse")
 
     class Meta(Signatory.Meta):
-        verbose_name = "undertecknare"
-        verbose_name_plural = "undertecknare"
+        verbose_name = "undertecknare av överenskommelse"
+        verbose_name_plural = "undertecknare av samverkansöverenskommelser"
 
 
 class SignedMixin(models.Model):
