@@ -1,5 +1,6 @@
 from django.urls import path
 
+from portal import scopes
 from portal.caching import cached_public_page as cached
 
 from . import feeds, views
@@ -7,17 +8,25 @@ from . import feeds, views
 app_name = "alerts"
 
 # Feeds sit beside the page they belong to (…/flode.atom) and go through the page cache:
-# ETag, Last-Modified, 304, invalidated with the content. The alert pages are personal
-# and never cached.
+# ETag, Last-Modified, 304, invalidated by edits in their scope (portal/scopes.py). The
+# alert pages are personal and never cached.
 urlpatterns = [
     path("flode.atom", cached(feeds.ScopeFeed()), name="feed-country"),
-    path("lan/<slug:slug>/flode.atom", cached(feeds.CountyFeed()), name="feed-county"),
+    path(
+        "lan/<slug:slug>/flode.atom",
+        cached(feeds.CountyFeed(), scope=scopes.county()),
+        name="feed-county",
+    ),
     path(
         "lokalpolisomraden/<slug:slug>/flode.atom",
-        cached(feeds.PoliceAreaFeed()),
+        cached(feeds.PoliceAreaFeed(), scope=scopes.police_area()),
         name="feed-police-area",
     ),
-    path("kommuner/<slug:slug>/flode.atom", cached(feeds.MunicipalityFeed()), name="feed"),
+    path(
+        "kommuner/<slug:slug>/flode.atom",
+        cached(feeds.MunicipalityFeed(), scope=scopes.municipality()),
+        name="feed",
+    ),
     path("folj/", views.subscribe, name="subscribe"),
     path("folj/tack/", views.subscribed, name="subscribed"),
     path("folj/bekrafta/<str:token>/", views.confirm, name="confirm"),

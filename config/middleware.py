@@ -60,6 +60,10 @@ class AbsoluteSessionTimeoutMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        if settings.SESSION_COOKIE_NAME not in request.COOKIES:
+            # No session, no login to end. Asking for the user would mark the empty
+            # session read, and every public page "Vary: Cookie": uncacheable.
+            return self.get_response(request)
         user = getattr(request, "user", None)
         try:
             # Reading the user loads the session and the user from the database; this

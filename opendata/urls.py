@@ -1,6 +1,8 @@
 from django.urls import path, re_path
 
+from portal import scopes
 from portal.caching import cached_public_page as cached
+from portal.caching import page_scope
 
 from . import docs, views
 from .api import api
@@ -9,7 +11,8 @@ app_name = "opendata"
 CODE = r"(?P<code>[0-9]{4})"
 
 # The pages are cached whole like every public page. The files are streamed, never cached
-# whole; they and the API answer revalidation (ETag/304) from the same content version.
+# whole; they and the API answer revalidation (ETag/304) from the versions of their scope
+# (portal/scopes.py): a municipality's own, or the whole country's when none is named.
 urlpatterns = [
     path("oppna-data/", cached(views.index, reads=("kommun",)), name="index"),
     path("oppna-data/medborgarloften.zip", views.national_zip, name="national-zip"),
@@ -18,15 +21,16 @@ urlpatterns = [
         views.national_file,
         name="national-file",
     ),
+    # The whole country's scope: the page shows when anything anywhere was last published.
     re_path(rf"^oppna-data/kommuner/{CODE}/$", cached(views.municipality), name="municipality"),
     re_path(
         rf"^oppna-data/kommuner/{CODE}/medborgarloften\.zip$",
-        views.municipal_zip,
+        page_scope(views.municipal_zip, scopes.municipality_code()),
         name="municipal-zip",
     ),
     re_path(
         rf"^oppna-data/kommuner/{CODE}/(?P<dataset>[-a-z]+)\.(?P<fmt>csv|json)$",
-        views.municipal_file,
+        page_scope(views.municipal_file, scopes.municipality_code()),
         name="municipal-file",
     ),
     path("oppna-data/api/", cached(docs.api_docs), name="api-docs"),

@@ -3,7 +3,10 @@ SITE_URL: a query string or a Host header chosen by one client never reaches the
 others through the cache."""
 
 import pytest
+from django.core.cache import cache
 from django.urls import reverse
+
+from portal.versions import version_key
 
 pytestmark = pytest.mark.django_db
 
@@ -35,3 +38,17 @@ def test_the_sitemap_names_the_site_url_whatever_the_host(client, site):
     assert "evil.example" not in body
     # The sitemap's page number is read, so it is part of the key.
     assert client.get("/sitemap.xml?p=2").status_code == 404
+
+
+def test_a_place_that_does_not_exist_leaves_no_version_behind(client, site):
+    """Versions are created only for pages that render: addresses made up by a client
+    cannot fill the shared cache with keys that never expire (portal/versions.py)."""
+    for n in range(3):
+        assert client.get(f"/kommuner/finns-inte-{n}/").status_code == 404
+        assert client.get(f"/lan/finns-inte-{n}/flode.atom").status_code == 404
+    assert client.get("/kommuner/sollentuna/").status_code == 200
+    made_up = [
+        version_key(f"{kind}:finns-inte-{n}") for kind in ("kommun", "lan") for n in range(3)
+    ]
+    assert cache.get_many(made_up) == {}
+    assert cache.get(version_key("kommun:sollentuna")) is not None
