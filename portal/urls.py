@@ -1,6 +1,8 @@
 from django.urls import path
 
-from core.http import read_only
+
+from search.pages import READS as SEARCH_READS
+from search.pages import limited
 
 from . import card, overview, report, views
 from .caching import cached_public_page as cached
@@ -8,11 +10,11 @@ from .caching import cached_public_page as cached
 app_name = "portal"
 
 # Public pages are cached whole and invalidated on any content change (portal/caching.py).
-# Search is not: its queries are unbounded, and it is served from an index instead.
 urlpatterns = [
     path("", cached(views.home), name="home"),
     path("om-medborgarloften/", cached(views.about), name="about"),
-    path("sok/", read_only(views.search), name="search"),
+    # Search too, keyed on its parameters, inside the limit per address (search/pages.py).
+    path("sok/", limited(cached(views.search, reads=SEARCH_READS)), name="search"),
     path("laget-i-landet/", cached(overview.country_overview), name="overview"),
     path("lan/<slug:slug>/", cached(views.county), name="county"),
     path("lokalpolisomraden/<slug:slug>/", cached(views.police_area), name="police-area"),
