@@ -1,6 +1,5 @@
 from django.urls import path
 
-
 from search.pages import READS as SEARCH_READS
 from search.pages import limited
 

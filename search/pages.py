@@ -16,6 +16,7 @@ from core.net import client_ip
 
 from . import query, ratelimit
 from .forms import SearchForm
+from .models import SearchDocument
 
 # The query parameters a search page depends on: the page cache's key.
 READS = ("q", "lan", "typ", "sida")
@@ -35,9 +36,9 @@ def limited(view):
     return wrapper
 
 
-def search_page(request, template, *, updated_when_no_hits=None):
-    """The search page. `updated_when_no_hits()` dates the page when it shows no hits
-    (the newest public change: what a search would find)."""
+def search_page(request, template):
+    """The search page. Without hits it is dated by the newest public change (what a
+    search would find)."""
     form = SearchForm(request.GET or None)
     results = (
         query.run(form.cleaned_data["q"], **form.search_arguments()) if form.is_valid() else None
@@ -51,7 +52,7 @@ def search_page(request, template, *, updated_when_no_hits=None):
             "results": results,
             "filters": _filters(form),
             "last_updated": max((h.updated for h in hits if h.updated), default=None)
-            or (updated_when_no_hits and updated_when_no_hits()),
+            or SearchDocument.objects.newest_update(),
         },
         status=503 if results and results.timed_out else 200,
     )
