@@ -191,6 +191,13 @@ def one_scale(scale, duration, connections):
     server = Gunicorn(dict(os.environ), log=VAR / "bench-search-gunicorn.log")
     try:
         result = run_mix(server.url, duration, connections)
+        # The ceiling in the same conditions: the stylesheet, served by whitenoise.
+        from django.contrib.staticfiles.storage import staticfiles_storage
+
+        from benchmarks.run import wrk
+
+        result["static"] = wrk(server.url + staticfiles_storage.url("css/site.css"),
+                               duration, connections)  # fmt: skip
     finally:
         server.stop()
     print(json.dumps({"scale": scale, "documents": documents, **result}))
@@ -263,10 +270,11 @@ def main():
         ).stdout  # fmt: skip
         rows.append(json.loads(out.strip().splitlines()[-1]))
     print(f"\nSearch on {backend}, {connections} connections, {args.duration} s per load\n")
+    print("(static: the stylesheet in the same run, the ceiling; the machine's load shows in it)")
     print(f"{'scale':>6}{'documents':>11}{'load':>10}{'req/s':>8}{'p50 ms':>9}{'p95 ms':>9}"
           f"{'p99 ms':>9}{'errors':>8}")  # fmt: skip
     for r in rows:
-        for name in ("uncached", "cached"):
+        for name in ("uncached", "cached", "static"):
             x = r[name]
             print(f"{r['scale']:>6}{r['documents']:>11}{name:>10}{x['rps']:>8.0f}"
                   f"{x['p50_ms']:>9.1f}{x['p95_ms']:>9.1f}{x['p99_ms']:>9.1f}"

@@ -71,3 +71,24 @@ def direct_gin_inserts():
     return migrations.RunPython(
         _run({"postgresql": POSTGRESQL_DIRECT_GIN}), _run({"postgresql": POSTGRESQL_PENDING_GIN})
     )
+
+
+# "Menade du": trigrams of the word without accents, so "Alvsjoskoln" is near
+# "älvsjöskolan" (0.67) rather than far from it (0.19, every å, ä, ö a different trigram).
+POSTGRESQL_FOLDED_TRIGRAM = [
+    "DROP INDEX search_word_trigram",
+    "CREATE INDEX search_word_folded_trigram ON search_searchword"
+    " USING gin (search_fold(word) gin_trgm_ops) WITH (fastupdate = off)",
+]
+POSTGRESQL_PLAIN_TRIGRAM = [
+    "DROP INDEX search_word_folded_trigram",
+    "CREATE INDEX search_word_trigram ON search_searchword USING gin (word gin_trgm_ops)"
+    " WITH (fastupdate = off)",
+]
+
+
+def folded_trigrams():
+    return migrations.RunPython(
+        _run({"postgresql": POSTGRESQL_FOLDED_TRIGRAM}),
+        _run({"postgresql": POSTGRESQL_PLAIN_TRIGRAM}),
+    )

@@ -76,7 +76,9 @@ def run(query, *, county=None, kind=None, page=1):
                 results.page = page = 1
                 rows, total = backend.page(terms, filters, 1)
             if not total and not results.leading:
-                results.suggestion = _suggestion(typed, backend.similar([w.lower() for w in typed]))
+                results.suggestion = _suggestion(
+                    typed, backend.similar([text.fold(w) for w in typed])
+                )
     except OperationalError as error:
         if not backend.was_cancelled(error):
             raise
@@ -122,8 +124,9 @@ def _hit(row, wanted):
 
 
 def _suggestion(typed, similar):
-    """ "Menade du …?": the query with each unknown word replaced by the nearest one."""
-    words = [similar.get(w.lower()) or w for w in typed]
+    """ "Menade du …?": the query with each unknown word replaced by the nearest one
+    (`similar` maps each typed word, folded, to the nearest word of the index)."""
+    words = [similar.get(text.fold(w)) or w for w in typed]
     suggestion = " ".join(words)
     return suggestion if text.fold(suggestion) != text.fold(" ".join(typed)) else ""
 
@@ -174,11 +177,13 @@ class Postgres:
 
     @staticmethod
     def similar(words):
-        """For each word, the most similar word of the index (trigrams, pg_trgm)."""
+        """For each (folded) word, the most similar word of the index, compared without
+        accents (trigrams, pg_trgm, over an index of the folded words)."""
         with connection.cursor() as cursor:
             cursor.execute(
-                "SELECT q.word, (SELECT w.word FROM search_searchword w WHERE w.word %% q.word"
-                " ORDER BY similarity(w.word, q.word) DESC, w.word LIMIT 1)"
+                "SELECT q.word, (SELECT w.word FROM search_searchword w"
+                " WHERE search_fold(w.word) %% q.word"
+                " ORDER BY similarity(search_fold(w.word), q.word) DESC, w.word LIMIT 1)"
                 " FROM unnest(%s::text[]) AS q(word)",
                 [words],
             )
@@ -252,26 +257,27 @@ class Sqlite:
 
     @staticmethod
     def similar(words):
-        """For each word, the nearest word of the index by edit distance (at most 1 for
-        short words, 2 for longer), among words of about the same length that start with
-        the same letter (accents aside)."""
-        found = {}
+        """For each (folded) word, the nearest word of the index by edit distance (at
+        most 1 for short words, 2 for longer), among words of about the same length that
+        start with the same letter, accents aside. One query for all the words."""
+        shortest, longest = min(map(len, words)), max(map(len, words))
         with connection.cursor() as cursor:
-            for word in words:
-                cursor.execute(
-                    "SELECT word FROM search_searchword WHERE length(word) BETWEEN %s AND %s",
-                    [len(word) - 2, len(word) + 2],
-                )
-                folded = text.fold(word)
-                limit = 1 if len(word) < 5 else 2
-                best = None
-                for (candidate,) in cursor.fetchall():
-                    if text.fold(candidate)[:1] != folded[:1]:
-                        continue
-                    distance = edit_distance(text.fold(candidate), folded, limit)
-                    if distance <= limit and (best is None or distance < best[0]):
-                        best = (distance, candidate)
-                found[word] = best[1] if best else None
+            cursor.execute(
+                "SELECT word FROM search_searchword WHERE length(word) BETWEEN %s AND %s",
+                [shortest - 2, longest + 2],
+            )
+            vocabulary = [(text.fold(w), w) for (w,) in cursor.fetchall()]
+        found = {}
+        for word in words:
+            limit = 1 if len(word) < 5 else 2
+            best = None
+            for folded, candidate in vocabulary:
+                if folded[:1] != word[:1] or abs(len(folded) - len(word)) > 2:
+                    continue
+                distance = edit_distance(folded, word, limit)
+                if distance <= limit and (best is None or distance < best[0]):
+                    best = (distance, candidate)
+            found[word] = best[1] if best else None
         return found
 
 
