@@ -185,7 +185,13 @@ def one_scale(scale, duration, connections):
         SEARCH_RATE_LIMIT_PER_MINUTE="0",  # one address sends everything
     )
     prepare(scale, rebuild=False)
+    from django.core.cache import cache
+
     from search.models import SearchDocument
+
+    # Every scale's database shares the one cache (REDIS_URL): pages cached from another
+    # scale's database must not answer this one's searches.
+    cache.clear()
 
     documents = SearchDocument.objects.count()
     server = Gunicorn(dict(os.environ), log=VAR / "bench-search-gunicorn.log")
