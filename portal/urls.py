@@ -1,6 +1,7 @@
 from django.urls import path
 
-from core.http import read_only
+from search.pages import READS as SEARCH_READS
+from search.pages import limited
 
 from . import card, overview, report, scopes, views
 from .caching import cached_public_page as cached
@@ -9,11 +10,12 @@ app_name = "portal"
 
 # Public pages are cached whole (portal/caching.py); each names the part of the site it
 # shows (portal/scopes.py), so an edit elsewhere leaves it cached; a page that names none
-# shows the whole country. Search is not cached: its queries are unbounded.
+# (search included) shows the whole country and is redone after any edit.
 urlpatterns = [
     path("", cached(views.home), name="home"),
     path("om-medborgarloften/", cached(views.about), name="about"),
-    path("sok/", read_only(views.search), name="search"),
+    # Search too, keyed on its parameters, inside the limit per address (search/pages.py).
+    path("sok/", limited(cached(views.search, reads=SEARCH_READS)), name="search"),
     path("laget-i-landet/", cached(overview.country_overview), name="overview"),
     path("lan/<slug:slug>/", cached(views.county, scope=scopes.county()), name="county"),
     path(

@@ -5,7 +5,7 @@ live in the querysets and each page runs a fixed number of them."""
 import datetime
 
 from django.conf import settings
-from django.db.models import Exists, Max, OuterRef, Prefetch, prefetch_related_objects
+from django.db.models import Exists, OuterRef, Prefetch, prefetch_related_objects
 from django.http import HttpResponseServerError
 from django.shortcuts import get_object_or_404, render
 from django.template import loader
@@ -37,16 +37,6 @@ def newest(*dates):
     """The latest of the given dates or datetimes, ignoring missing ones."""
     present = [d for d in dates if d]
     return max(present, key=_comparable) if present else None
-
-
-def newest_public_change():
-    """When the public content (periods, reports, agreements) last changed."""
-    return newest(
-        *(
-            model.objects.public().aggregate(at=Max("updated_at"))["at"]
-            for model in (PromisePeriod, FollowUpReport, CooperationAgreement)
-        )
-    )
 
 
 # Swedish alphabetical order puts å, ä, ö last, in that order; code points put ä first.
@@ -282,8 +272,8 @@ def agreement(request, municipality_slug, pk):
 
 
 def search(request):
-    # The search app does the work (search/pages.py): limit, form, query, results.
-    return search_page(request, "portal/search.html", updated_when_no_hits=newest_public_change)
+    # The search app does the work (search/pages.py): form, query, results.
+    return search_page(request, "portal/search.html")
 
 
 @requires_csrf_token

@@ -25,6 +25,18 @@ class Kind(models.TextChoices):
     STATUS = "kommentar", "Kommentar i uppföljning"
 
 
+class SearchDocumentQuerySet(models.QuerySet):
+    def newest_update(self):
+        """When the newest searchable content changed: the index holds exactly the
+        public periods, reports and agreements, each with its own date."""
+        return (
+            self.filter(updated__isnull=False)
+            .order_by("-updated")
+            .values_list("updated", flat=True)
+            .first()
+        )
+
+
 class SearchDocument(models.Model):
     kind = models.CharField("typ", max_length=20, choices=Kind.choices)
     # Where the document comes from ("promises.activity", 12): one document per row.
@@ -52,10 +64,17 @@ class SearchDocument(models.Model):
         LocalPoliceArea, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
     )
 
+    objects = SearchDocumentQuerySet.as_manager()
+
     class Meta:
         verbose_name = "sökdokument"
         verbose_name_plural = "sökdokument"
-        indexes = [models.Index(fields=["kind", "key"], name="search_kind_key")]
+        indexes = [
+            models.Index(fields=["kind", "key"], name="search_kind_key"),
+            # The newest public change (SearchDocument.objects.newest_update): one index
+            # lookup instead of a maximum over periods, reports and agreements.
+            models.Index(fields=["updated"], name="search_updated"),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["source_type", "source_id"], name="search_one_document_per_row"

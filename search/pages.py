@@ -1,20 +1,45 @@
 """What the search page (/sok/, portal.views.search) needs from the search app: the
-form, the limit per client address and the results, in one call."""
+limit per client address, the form and the results.
+
+The page is cached whole like the other public pages (portal/urls.py), keyed on READS:
+a repeated search is answered from the page cache. The limit per address wraps the
+cache (`limited`), so an answer from the cache counts as a search too, and a 429 is
+never cached. A search that timed out answers 503, which the page cache does not keep:
+the next request searches again."""
+
+from functools import wraps
 
 from django.shortcuts import render
 
+from core.http import read_only
 from core.net import client_ip
 
 from . import query, ratelimit
 from .forms import SearchForm
+from .models import SearchDocument
+
+# The query parameters a search page depends on: the page cache's key.
+READS = ("q", "lan", "typ", "sida")
 
 
-def search_page(request, template, *, updated_when_no_hits=None):
-    """The search page. `updated_when_no_hits()` dates the page when it shows no hits
-    (the newest public change: what a search would find)."""
+def limited(view):
+    """Count each search (a request with words) per client address before `view`
+    (the cached page) runs; over the limit, a 429 page instead."""
+
+    @read_only
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if request.GET.get("q", "").strip() and ratelimit.count_and_check(client_ip(request)):
+            return too_many_searches(request, SearchForm(request.GET))
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+def search_page(request, template):
+    """The search page. Without hits it is dated by the newest public change (what a
+    search would find)."""
     form = SearchForm(request.GET or None)
-    if form.data.get("q", "").strip() and ratelimit.count_and_check(client_ip(request)):
-        return too_many_searches(request, form)
     results = (
         query.run(form.cleaned_data["q"], **form.search_arguments()) if form.is_valid() else None
     )
@@ -27,8 +52,9 @@ def search_page(request, template, *, updated_when_no_hits=None):
             "results": results,
             "filters": _filters(form),
             "last_updated": max((h.updated for h in hits if h.updated), default=None)
-            or (updated_when_no_hits and updated_when_no_hits()),
+            or SearchDocument.objects.newest_update(),
         },
+        status=503 if results and results.timed_out else 200,
     )
 
 

@@ -82,5 +82,13 @@ def test_not_found_pages_are_not_cached(seed_content, client):
     assert client.get("/kommuner/sollentuna/medborgarloften/ny-adress/").status_code == 200
 
 
-def test_search_is_never_served_from_the_page_cache(seed_content, client):
-    assert "ETag" not in client.get(reverse("portal:search"), {"q": "krogtillsyn"})
+def test_search_is_cached_per_query_and_revalidates(seed_content, client):
+    # Search pages are cached whole (issue 15), keyed on the words, filters and page.
+    first = client.get(reverse("portal:search"), {"q": "krogtillsyn"})
+    again = client.get(reverse("portal:search"), {"q": "krogtillsyn", "utm_source": "x"})
+    other = client.get(reverse("portal:search"), {"q": "krogtillsyn", "sida": "2"})
+    assert first["ETag"] == again["ETag"] != other["ETag"]
+    revalidated = client.get(
+        reverse("portal:search"), {"q": "krogtillsyn"}, HTTP_IF_NONE_MATCH=first["ETag"]
+    )
+    assert revalidated.status_code == 304
