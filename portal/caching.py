@@ -28,12 +28,14 @@ saved meanwhile is applied when the cache returns (portal/versions.py says how).
 """
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import wraps
 
 from django.apps import apps
 from django.core.exceptions import ObjectDoesNotExist
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
+from django.http import HttpRequest
 
 from core.http import read_only
 from municipalities.scope import scope_path, scoped_models
@@ -52,16 +54,20 @@ from .versions import (  # noqa: F401 - _Outage: the tests reset it between test
 class CacheRule:
     reads: tuple = ()
     scope: scopes.PageScope = scopes.NATIONAL_PAGE
+    # Asked before a stored page is served: False sends the request through the whole
+    # stack to the view instead (search's limit per address counts cached answers too).
+    admit: Callable[[HttpRequest], bool] | None = None
 
 
-def cached_public_page(view=None, *, reads=(), scope=scopes.NATIONAL_PAGE):
+def cached_public_page(view=None, *, reads=(), scope=scopes.NATIONAL_PAGE, admit=None):
     """Mark a public GET view as cached whole (portal/page_cache.py serves it), keyed on
     the path and the parameters in `reads` and invalidated by edits in `scope`. The page
-    must be the same for every visitor: it may not read the session, the user or cookies."""
+    must be the same for every visitor: it may not read the session, the user or cookies.
+    `admit(request)`, if given, runs before a stored page is served (see CacheRule)."""
     if view is None:
-        return lambda view: cached_public_page(view, reads=reads, scope=scope)
+        return lambda view: cached_public_page(view, reads=reads, scope=scope, admit=admit)
     wrapper = read_only(view)
-    wrapper.page_cache = CacheRule(tuple(reads), scope)
+    wrapper.page_cache = CacheRule(tuple(reads), scope, admit)
     wrapper.page_scope = scope
     return wrapper
 

@@ -87,7 +87,7 @@ class PageCacheMiddleware:
 
     def __call__(self, request):
         rule, kwargs = self._rule(request)
-        if rule is None:
+        if rule is None or (rule.admit is not None and not rule.admit(request)):
             return self.get_response(request)
         return self.serve(request, rule, kwargs)
 

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from search.pages import READS as SEARCH_READS
+from search.pages import admitted as search_admitted
 from search.pages import limited
 
 from . import card, overview, report, scopes, views
@@ -15,7 +16,11 @@ urlpatterns = [
     path("", cached(views.home), name="home"),
     path("om-medborgarloften/", cached(views.about), name="about"),
     # Search too, keyed on its parameters, inside the limit per address (search/pages.py).
-    path("sok/", limited(cached(views.search, reads=SEARCH_READS)), name="search"),
+    path(
+        "sok/",
+        cached(limited(views.search), reads=SEARCH_READS, admit=search_admitted),
+        name="search",
+    ),
     path("laget-i-landet/", cached(overview.country_overview), name="overview"),
     path("lan/<slug:slug>/", cached(views.county, scope=scopes.county()), name="county"),
     path(

@@ -22,14 +22,24 @@ from .models import SearchDocument
 READS = ("q", "lan", "typ", "sida")
 
 
+def admitted(request):
+    """Count a search (a request with words) per client address; False over the limit.
+    The page cache asks before it serves a stored page (so cached answers count too) and
+    `limited` asks again in the view: the answer is kept on the request, counted once."""
+    if not request.GET.get("q", "").strip():
+        return True
+    if not hasattr(request, "search_admitted"):
+        request.search_admitted = not ratelimit.count_and_check(client_ip(request))
+    return request.search_admitted
+
+
 def limited(view):
-    """Count each search (a request with words) per client address before `view`
-    (the cached page) runs; over the limit, a 429 page instead."""
+    """The search view, behind the limit per address: over it, a 429 page instead."""
 
     @read_only
     @wraps(view)
     def wrapper(request, *args, **kwargs):
-        if request.GET.get("q", "").strip() and ratelimit.count_and_check(client_ip(request)):
+        if not admitted(request):
             return too_many_searches(request, SearchForm(request.GET))
         return view(request, *args, **kwargs)
 

@@ -252,3 +252,13 @@ def test_searches_are_limited_per_address_and_the_query_is_kept(client, settings
     assert 'value="polis nattvandring"' in html
     other = client.get(reverse("portal:search"), {"q": "polis"}, REMOTE_ADDR="10.0.0.9")
     assert other.status_code == 200
+
+
+def test_a_search_answered_from_the_page_cache_still_counts(client, settings):
+    # The page cache serves stored pages before the view; the limit must run before it.
+    settings.SEARCH_RATE_LIMIT_PER_MINUTE = 2
+    for _ in range(2):
+        search_page(client, q="polis")
+    html = search_page(client, status=429, q="polis")
+    assert "Du har sökt många gånger på kort tid" in html
+    assert 'value="polis"' in html
