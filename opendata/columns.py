@@ -127,6 +127,7 @@ class Column:
     source: str = ""
     compute: Callable | None = None
     required: bool = True
+    references: str = ""  # the slug of the table whose id this is (a foreign key)
 
     @property
     def type_label(self):
@@ -182,8 +183,12 @@ class Dataset:
     public: Callable[[], QuerySet]
     columns: tuple[Column, ...]
     filters: Filters
-    foreign_keys: tuple[tuple[str, str], ...] = ()  # (column, dataset slug whose id it is)
     updated_note: str = ""
+
+    @property
+    def foreign_keys(self) -> tuple[tuple[str, str], ...]:
+        """(column, slug of the table whose id it is), in column order."""
+        return tuple((c.name, c.references) for c in self.columns if c.references)
 
     def rows(self, queryset: QuerySet, *, for_json: bool, chunk_size: int = 2000):
         """Yield each row as a tuple of column values, computed by the database and read
