@@ -9,8 +9,11 @@ Field names are English identifiers, as in the API; their meaning is given in Sw
 from followup.models import ActivityStatusChoice
 from promises.models import (
     Activity,
+    AgreementSignatory,
     CooperationAgreement,
     Goal,
+    PeriodContentQuerySet,
+    PeriodSignatory,
     Promise,
     PromisePeriod,
     ResponsibleParty,
@@ -63,6 +66,7 @@ PERIODS = Dataset(
         Column("title", "string", "Rubrik.", "Medborgarlöfte 2017–2020"),
         Column("starts_on", "date", "Gäller från och med.", "2017-01-01"),
         Column("ends_on", "date", "Gäller till och med.", "2020-12-31"),
+        *shapes.signed(),
         Column("lead", "string", "Ingress.", "Polisen och Jönköpings kommun lovar …"),
         Column("situation", "string", "Lägesbild: problem och platser löftet gäller.", "…"),
         Column("basis", "string", "Underlag: medborgardialoger, statistik, enkäter.", "…"),
@@ -184,6 +188,7 @@ AGREEMENTS = Dataset(
         Column("title", "string", "Rubrik.", "Samverkansöverenskommelse 2021–2023"),
         Column("valid_from", "date", "Gäller från och med.", "2021-01-01"),
         Column("valid_to", "date", "Gäller till och med.", "2023-12-31"),
+        *shapes.signed(),
         Column(
             "may_be_extended",
             "string",
@@ -194,13 +199,7 @@ AGREEMENTS = Dataset(
         Column("focus_areas", "string", "Fokusområden, ett per rad.", "Unga i riskzon"),
         Column("body", "string", "Beskrivning.", "…"),
         *shapes.timestamps(),
-        shapes.page_url(
-            "Överenskommelsens sida på webbplatsen.",
-            "https://medborgarloften.example.se/kommuner/jarfalla/samverkansoverenskommelser/1/",
-            "portal:agreement",
-            municipality_slug="municipality__slug",
-            pk="id",
-        ),
+        shapes.agreement_page(),
     ),
     filters=shapes.place_filters("", updated="updated_at", dates=("valid_from", "valid_to")),
 )
@@ -266,6 +265,76 @@ STATUSES = Dataset(
     "tillsammans med sin uppföljning.",
 )
 
+
+def _public_period_signatories():
+    return PeriodContentQuerySet(PeriodSignatory).public()
+
+
+def _public_agreement_signatories():
+    return AgreementSignatory.objects.filter(agreement__in=CooperationAgreement.objects.public())
+
+
+def _signatory_columns():
+    return (
+        Column("order", "integer", "Ordning bland undertecknarna, som på sidan.", "1"),
+        Column("name", "string", "Namn, som källan skriver det.", "Anna Andersson"),
+        Column(
+            "role",
+            "string",
+            "Roll eller titel (tomt: källan anger ingen).",
+            "kommunstyrelsens ordförande",
+        ),
+        Column(
+            "organisation",
+            "string",
+            "Organisation eller parti (tomt: källan anger ingen).",
+            "Jönköpings kommun",
+        ),
+    )
+
+
+PERIOD_SIGNATORIES = Dataset(
+    slug="undertecknare",
+    title="Undertecknare av medborgarlöften",
+    title_en="Signatories of citizen promises",
+    description="Vilka som undertecknade varje medborgarlöfte, med roll och organisation, "
+    "och när löftet undertecknades, så noga som källan säger.",
+    description_en="Who signed each citizen promise, with role and organisation, and when "
+    "it was signed, as precisely as the source says.",
+    public=_public_period_signatories,
+    columns=(
+        ID,
+        shapes.period(),
+        *_signatory_columns(),
+        *shapes.signed("period__"),
+        shapes.period_page(),
+    ),
+    filters=_PERIOD_PLACE,
+    updated_note="updated_since gäller när perioden senast sparades.",
+)
+
+AGREEMENT_SIGNATORIES = Dataset(
+    slug="overenskommelser-undertecknare",
+    title="Undertecknare av samverkansöverenskommelser",
+    title_en="Signatories of cooperation agreements",
+    description="Vilka som undertecknade varje samverkansöverenskommelse, med roll och "
+    "organisation, och när den undertecknades, så noga som källan säger.",
+    description_en="Who signed each cooperation agreement, with role and organisation, and "
+    "when it was signed, as precisely as the source says.",
+    public=_public_agreement_signatories,
+    columns=(
+        ID,
+        shapes.reference("agreement_id", "Överenskommelsens", "overenskommelser", "4"),
+        *_signatory_columns(),
+        *shapes.signed("agreement__"),
+        shapes.agreement_page("agreement__"),
+    ),
+    filters=shapes.place_filters(
+        "agreement__", updated="agreement__updated_at", dates=("valid_from", "valid_to")
+    ),
+    updated_note="updated_since gäller när överenskommelsen senast sparades.",
+)
+
 DATASETS = (
     REGIONS,
     COUNTIES,
@@ -273,10 +342,12 @@ DATASETS = (
     POLICE_AREAS,
     AREA_MUNICIPALITIES,
     PERIODS,
+    PERIOD_SIGNATORIES,
     PROMISES,
     GOALS,
     ACTIVITIES,
     AGREEMENTS,
+    AGREEMENT_SIGNATORIES,
     REPORTS,
     STATUSES,
 )

@@ -6,6 +6,8 @@ A table in datasets.py or reference_datasets.py lists these and its own columns;
 said about a shape (its type, its meaning in Swedish, that it is a foreign key) is said here.
 """
 
+from django.db.models import Case, CharField, F, Value, When
+
 from .columns import Column, Filters, PageAddress
 
 TIMESTAMP_EXAMPLE = "2026-11-21T10:00:00Z"
@@ -93,6 +95,17 @@ def period_page(prefix="period__"):
     )
 
 
+def agreement_page(prefix=""):
+    """The address of the cooperation agreement's page."""
+    return page_url(
+        "Överenskommelsens sida på webbplatsen.",
+        "https://medborgarloften.example.se/kommuner/jarfalla/samverkansoverenskommelser/1/",
+        "portal:agreement",
+        municipality_slug=f"{prefix}municipality__slug",
+        pk=f"{prefix}id",
+    )
+
+
 def report_page(prefix=""):
     """The address of the follow-up report page a row is shown on."""
     return page_url(
@@ -117,4 +130,38 @@ def place_filters(place, *, updated, dates=("starts_on", "ends_on")):
         police_area=f"{place}police_area__slug",
         period=(f"{place}{dates[0]}", f"{place}{dates[1]}"),
         updated=updated,
+    )
+
+
+def signed(prefix=""):
+    """When the row (or the period or agreement at `prefix`) was signed, as much as the
+    source says: the stored date and how much of it is known, both empty when the source
+    does not say. Never a guessed day."""
+    field = f"{prefix}signed_on"
+
+    def precision():
+        return Case(
+            When(**{f"{field}__isnull": True}, then=Value("")),
+            default=F(f"{prefix}signed_precision"),
+            output_field=CharField(),
+        )
+
+    return (
+        Column(
+            "signed_on",
+            "date",
+            "Undertecknat. Är bara månaden eller året känt står här den första dagen i "
+            "den (se signed_precision). Tomt: källan säger inte när.",
+            "2017-01-10",
+            source=field,
+            required=False,
+        ),
+        Column(
+            "signed_precision",
+            "string",
+            "Hur mycket av signed_on som är känt: day (dagen), month (bara månaden) eller "
+            "year (bara året). Tomt när datumet inte är känt.",
+            "day",
+            compute=precision,
+        ),
     )
