@@ -100,9 +100,7 @@ def test_an_unknown_signing_date_is_empty_never_guessed(client, signed):
     ]
     periods = {p["id"]: p for p in json.loads(body(client.get("/oppna-data/perioder.json")))}
     assert periods[signed[0].pk]["signed_on"] == "2017-09-12"
-    assert [p["signed_precision"] for p in periods.values() if p["signed_on"] is None][:1] == [
-        ""
-    ]
+    assert [p["signed_precision"] for p in periods.values() if p["signed_on"] is None][:1] == [""]
 
 
 def test_per_municipality_and_the_api(client, signed, django_assert_num_queries):
