@@ -10,6 +10,7 @@ import pytest
 from opendata import streaming
 from opendata.datasets import DATASETS
 from tests.factories import ActivityFactory, ActivityStatusFactory, PromisePeriodFactory
+from tests.opendata_helpers import add_signatories
 
 pytestmark = pytest.mark.django_db
 
@@ -42,6 +43,7 @@ def tricky_rows(seed_content):
     period = PromisePeriodFactory(title=TRICKY, lead=TRICKY)
     ActivityFactory(period=period, text=TRICKY, partner_name=TRICKY)
     ActivityStatusFactory(comment=TRICKY)
+    add_signatories(name=TRICKY)
 
 
 @pytest.mark.parametrize("dataset", DATASETS, ids=lambda d: d.slug)
