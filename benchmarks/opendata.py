@@ -71,6 +71,26 @@ def download(url):
     return ttfb, time.perf_counter() - started, size
 
 
+def compare_paths():
+    """The statuses written in this process both ways, at the same moment: through a
+    cursor (the portable path, SQLite's) and through COPY (PostgreSQL's). A ratio, which
+    a busy machine disturbs less than the absolute times."""
+    from opendata import streaming
+    from opendata.datasets import BY_SLUG
+
+    statuses = BY_SLUG["aktivitetsstatus"]
+    rows = []
+    for fmt, writer in (("csv", streaming.csv_chunks), ("json", streaming.json_chunks)):
+        seconds = []
+        for may_copy in (False, True):
+            started = time.perf_counter()
+            for _chunk in writer(statuses, statuses.select(), may_copy=may_copy):
+                pass
+            seconds.append(time.perf_counter() - started)
+        rows.append((f"aktivitetsstatus.{fmt}", *seconds))
+    return rows
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scale", type=float, default=float(os.environ.get("BENCH_SCALE", 1.0)))
@@ -100,6 +120,7 @@ def main():
     server = Gunicorn({**os.environ, "GUNICORN_WORKERS": "1", "GUNICORN_TIMEOUT": "120"},
                       log=VAR / "bench-gunicorn.log")  # fmt: skip
     rows = []
+    load_before = os.getloadavg()
     try:
         worker = worker_pid(server.process.pid)
         download(server.url + "/oppna-data/polisregioner.csv")  # imports and connections
@@ -114,10 +135,14 @@ def main():
             rows.append((path, ttfb, total, size, before, peak))
     finally:
         server.stop()
+    paths = compare_paths()
+    load_after = os.getloadavg()
     backend = "PostgreSQL" if url.startswith("postgres") else "SQLite"
     print(f"\nOpen data downloads on {backend}, scale {args.scale}: {counts[0]} periods, "
           f"{counts[1]} activities, {counts[2]} statuses; worker RSS at start "
-          f"{baseline / 1024:.0f} MiB")  # fmt: skip
+          f"{baseline / 1024:.0f} MiB; load average (1, 5, 15 min) before "
+          f"{'/'.join(f'{x:.1f}' for x in load_before)}, after "
+          f"{'/'.join(f'{x:.1f}' for x in load_after)} on {os.cpu_count()} cores")  # fmt: skip
     print("| file | first byte | total | size | worker RSS before → peak |")
     print("| --- | ---: | ---: | ---: | ---: |")
     for path, ttfb, total, size, before, peak in rows:
@@ -125,6 +150,12 @@ def main():
             f"| {path} | {ttfb * 1000:.0f} ms | {total:.2f} s | {size / 1e6:.1f} MB "
             f"| {before / 1024:.0f} → {peak / 1024:.0f} MiB (+{(peak - before) / 1024:.1f}) |"
         )
+
+    print("\nThe same file written in this process, cursor path vs COPY path (PostgreSQL):")
+    print("| file | cursor | COPY | cursor ÷ COPY |")
+    print("| --- | ---: | ---: | ---: |")
+    for name, cursor, copy in paths:
+        print(f"| {name} | {cursor:.2f} s | {copy:.2f} s | {cursor / copy:.1f} |")
 
 
 if __name__ == "__main__":

@@ -7,6 +7,7 @@ Types are the Frictionless Table Schema types, so datapackage.json can name them
 are; the same values are written to CSV (text) and JSON (native JSON types).
 """
 
+import json
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -24,6 +25,14 @@ TYPES = {
     "boolean": ("boolean", None, "sant/falskt (true/false)"),
 }
 
+# How JsonLine writes each type (see there).
+JSON_KINDS = {
+    "integer": "literal",
+    "boolean": "literal",
+    "date": "plain",
+    "datetime": "plain",
+    "string": "string",
+}
 
 UTC_FORMAT = {
     # Frictionless' default datetime format: UTC, whole seconds, a Z.
@@ -69,14 +78,35 @@ class JsonBool(Func):
 
 
 class JsonLine(Func):
-    """A row as one JSON object, in column order, written by the database."""
+    """A row as one compact JSON object, in column order, written by the database; the
+    same text on SQLite and PostgreSQL. Arguments: key, value, key, value, … with the keys
+    as Values; `kinds` names each value's JSON shape: "literal" (a number or true/false,
+    written as its text), "plain" (a string that never needs escaping: dates and
+    timestamps) or "string"."""
 
     output_field = TextField()
 
+    def __init__(self, *pairs, kinds):
+        super().__init__(*pairs)
+        self.kinds = tuple(kinds)
+
     def as_postgresql(self, compiler, connection, **extra):
-        return self.as_sql(
-            compiler, connection, template="json_build_object(%(expressions)s)::text"
-        )
+        # json_build_object writes spaces around ":" and after ","; SQLite's json_object
+        # does not. Built piece by piece instead; to_json (which escapes) only where a
+        # string may need it, as it costs a type lookup per call.
+        pieces, params = [], []
+        pairs = self.source_expressions
+        for index, kind in enumerate(self.kinds):
+            key = json.dumps(pairs[2 * index].value, ensure_ascii=False)
+            sql, value_params = compiler.compile(pairs[2 * index + 1])
+            value = {
+                "literal": f"({sql})::text",
+                "plain": f"'\"' || ({sql}) || '\"'",
+                "string": f"to_json(({sql})::text)::text",
+            }[kind]
+            pieces.append(f"%s || COALESCE({value}, 'null')")
+            params += [("," if index else "{") + key + ":", *value_params]
+        return "(" + " || ".join(pieces) + " || '}')", params
 
     def as_sqlite(self, compiler, connection, **extra):
         return self.as_sql(compiler, connection, template="json_object(%(expressions)s)")
@@ -127,6 +157,7 @@ class Column:
     source: str = ""
     compute: Callable | None = None
     required: bool = True
+    references: str = ""  # the slug of the table whose id this is (a foreign key)
 
     @property
     def type_label(self):
@@ -182,8 +213,12 @@ class Dataset:
     public: Callable[[], QuerySet]
     columns: tuple[Column, ...]
     filters: Filters
-    foreign_keys: tuple[tuple[str, str], ...] = ()  # (column, dataset slug whose id it is)
     updated_note: str = ""
+
+    @property
+    def foreign_keys(self) -> tuple[tuple[str, str], ...]:
+        """(column, slug of the table whose id it is), in column order."""
+        return tuple((c.name, c.references) for c in self.columns if c.references)
 
     def rows(self, queryset: QuerySet, *, for_json: bool, chunk_size: int = 2000):
         """Yield each row as a tuple of column values, computed by the database and read
@@ -200,12 +235,18 @@ class Dataset:
         line = Joined(*parts[1:])
         return queryset.values_list(line, flat=True).iterator(chunk_size=chunk_size)
 
-    def json_lines(self, queryset: QuerySet, chunk_size: int = 2000):
+    def json_values(self, queryset: QuerySet) -> QuerySet:
         """Each row as one JSON object (text), written by the database."""
-        pairs = []
+        pairs, kinds = [], []
         for column in self.columns:
             pairs += [Value(column.name), column.expression(True, in_json_object=True)]
-        return queryset.values_list(JsonLine(*pairs), flat=True).iterator(chunk_size=chunk_size)
+            kinds.append(JSON_KINDS[column.type])
+        line = JsonLine(*pairs, kinds=kinds)
+        return queryset.annotate(jsonline=line).values_list("jsonline", flat=True)
+
+    def json_lines(self, queryset: QuerySet, chunk_size: int = 2000):
+        """Each row as one JSON object (text), read in chunks of `chunk_size` rows."""
+        return self.json_values(queryset).iterator(chunk_size=chunk_size)
 
     def json_rows(self, queryset: QuerySet, chunk_size: int = 2000):
         """Rows as JSON-ready dicts (column name -> JSON value)."""

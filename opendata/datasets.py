@@ -6,19 +6,21 @@ only public fields: the police areas' editorial source notes are not published.
 Field names are English identifiers, as in the API; their meaning is given in Swedish.
 """
 
-from dataclasses import replace
-
 from followup.models import ActivityStatusChoice
 from promises.models import (
     Activity,
+    AgreementSignatory,
     CooperationAgreement,
     Goal,
+    PeriodContentQuerySet,
+    PeriodSignatory,
     Promise,
     PromisePeriod,
     ResponsibleParty,
 )
 
-from .columns import ChoiceLabel, Column, Dataset, Filters, PageAddress
+from . import shapes
+from .columns import ChoiceLabel, Column, Dataset
 from .reference_datasets import (
     AREA_MUNICIPALITIES,
     COUNTIES,
@@ -27,35 +29,6 @@ from .reference_datasets import (
     POLICE_AREAS,
     REGIONS,
 )
-
-
-def _url(meaning: str, example: str, url_name: str, **kwargs: str) -> Column:
-    """The `url` column: the public page the row is shown on (kwargs: URL argument ->
-    ORM path of its value)."""
-    return Column("url", "string", meaning, example, compute=PageAddress(url_name, **kwargs))
-
-
-def _period_url(prefix: str = "period__") -> Column:
-    return _url(
-        "Sidan på webbplatsen där raden visas: periodens sida.",
-        "https://medborgarloften.example.se/kommuner/jonkoping/medborgarloften/2017-2020/",
-        "portal:period",
-        municipality_slug=f"{prefix}municipality__slug",
-        slug=f"{prefix}slug",
-    )
-
-
-def _report_url(prefix: str = "") -> Column:
-    return _url(
-        "Uppföljningens sida på webbplatsen.",
-        "https://medborgarloften.example.se/kommuner/jonkoping/medborgarloften/2017-2020/"
-        "uppfoljning/2020-tertial-2/",
-        "portal:report",
-        municipality_slug=f"{prefix}period__municipality__slug",
-        period_slug=f"{prefix}period__slug",
-        year=f"{prefix}year",
-        tertial=f"{prefix}tertial",
-    )
 
 
 def _public_statuses():
@@ -70,35 +43,11 @@ def _public_reports():
     return FollowUpReport.objects.public()
 
 
-_PERIOD_PLACE = Filters(
-    municipality="period__municipality__code",
-    county="period__municipality__county__code",
-    police_area="period__police_area__slug",
-    period=("period__starts_on", "period__ends_on"),
-    updated="period__updated_at",
-)
+_PERIOD_PLACE = shapes.place_filters("period__", updated="period__updated_at")
 _PERIOD_UPDATED = (
     "updated_since gäller när perioden senast sparades; löften, mål och aktiviteter "
     "sparas tillsammans med sin period."
 )
-
-
-def _period_id():
-    return Column("period_id", "integer", "Periodens id (perioder).", "7")
-
-
-def _promise_id():
-    return Column(
-        "promise_id",
-        "integer",
-        "Löftets id (loften). Tomt när raden gäller periodens alla löften.",
-        "19",
-        required=False,
-    )
-
-
-def _order():
-    return Column("order", "integer", "Ordning inom perioden, som på sidan.", "1")
 
 
 PERIODS = Dataset(
@@ -112,14 +61,12 @@ PERIODS = Dataset(
     public=PromisePeriod.objects.public,
     columns=(
         ID,
-        Column("municipality_id", "integer", "Kommunens id (kommuner).", "101"),
-        Column(
-            "municipality_code", "string", "Kommunkod enligt SCB.", "0680", "municipality__code"
-        ),
-        Column("police_area_id", "integer", "Lokalpolisområdets id (lokalpolisomraden).", "12"),
+        *shapes.municipality(),
+        shapes.police_area(),
         Column("title", "string", "Rubrik.", "Medborgarlöfte 2017–2020"),
         Column("starts_on", "date", "Gäller från och med.", "2017-01-01"),
         Column("ends_on", "date", "Gäller till och med.", "2020-12-31"),
+        *shapes.signed(),
         Column("lead", "string", "Ingress.", "Polisen och Jönköpings kommun lovar …"),
         Column("situation", "string", "Lägesbild: problem och platser löftet gäller.", "…"),
         Column("basis", "string", "Underlag: medborgardialoger, statistik, enkäter.", "…"),
@@ -127,26 +74,16 @@ PERIODS = Dataset(
         Column("partners", "string", "Andra samarbetsparter än polis och kommun.", "…"),
         Column("follow_up_method", "string", "Hur löftet följs upp.", "…"),
         Column("source_note", "string", "Om uppgifterna: vad källan inte säger.", ""),
-        Column("published_at", "datetime", "Först publicerad.", "2026-11-21T10:00:00Z"),
-        Column("updated_at", "datetime", "Senast sparad.", "2026-11-21T10:00:00Z"),
-        Column(
-            "url",
-            "string",
+        *shapes.timestamps(),
+        shapes.page_url(
             "Periodens sida på webbplatsen.",
             "https://medborgarloften.example.se/kommuner/jonkoping/medborgarloften/2017-2020/",
-            compute=PageAddress(
-                "portal:period", municipality_slug="municipality__slug", slug="slug"
-            ),
+            "portal:period",
+            municipality_slug="municipality__slug",
+            slug="slug",
         ),
     ),
-    filters=Filters(
-        municipality="municipality__code",
-        county="municipality__county__code",
-        police_area="police_area__slug",
-        period=("starts_on", "ends_on"),
-        updated="updated_at",
-    ),
-    foreign_keys=(("municipality_id", "kommuner"), ("police_area_id", "lokalpolisomraden")),
+    filters=shapes.place_filters("", updated="updated_at"),
 )
 
 PROMISES = Dataset(
@@ -158,14 +95,13 @@ PROMISES = Dataset(
     public=Promise.objects.public,
     columns=(
         ID,
-        _period_id(),
-        _order(),
+        shapes.period(),
+        shapes.order(),
         Column("title", "string", "Löftet.", "Vi ska öka tryggheten i centrala Jönköping"),
         Column("description", "string", "Beskrivning.", "…"),
-        _period_url(),
+        shapes.period_page(),
     ),
     filters=_PERIOD_PLACE,
-    foreign_keys=(("period_id", "perioder"),),
     updated_note=_PERIOD_UPDATED,
 )
 
@@ -178,9 +114,9 @@ GOALS = Dataset(
     public=Goal.objects.public,
     columns=(
         ID,
-        _period_id(),
-        _promise_id(),
-        _order(),
+        shapes.period(),
+        shapes.promise(),
+        shapes.order(),
         Column("text", "string", "Målet.", "Minska antalet anmälda brott i centrum"),
         Column(
             "deadline",
@@ -189,10 +125,9 @@ GOALS = Dataset(
             "2020-12-31",
             required=False,
         ),  # fmt: skip
-        _period_url(),
+        shapes.period_page(),
     ),
     filters=_PERIOD_PLACE,
-    foreign_keys=(("period_id", "perioder"), ("promise_id", "loften")),
     updated_note=_PERIOD_UPDATED,
 )
 
@@ -207,9 +142,9 @@ ACTIVITIES = Dataset(
     public=Activity.objects.public,
     columns=(
         ID,
-        _period_id(),
-        _promise_id(),
-        _order(),
+        shapes.period(),
+        shapes.promise(),
+        shapes.order(),
         Column("text", "string", "Aktiviteten.", "Trygghetsvandringar i centrum"),
         Column(
             "responsible",
@@ -233,10 +168,9 @@ ACTIVITIES = Dataset(
             required=False,
         ),  # fmt: skip
         Column("target_unit", "string", "Mätbart mål: enhet.", "tillfällen"),
-        _period_url(),
+        shapes.period_page(),
     ),
     filters=_PERIOD_PLACE,
-    foreign_keys=(("period_id", "perioder"), ("promise_id", "loften")),
     updated_note=_PERIOD_UPDATED,
 )
 
@@ -249,14 +183,12 @@ AGREEMENTS = Dataset(
     public=CooperationAgreement.objects.public,
     columns=(
         ID,
-        Column("municipality_id", "integer", "Kommunens id (kommuner).", "101"),
-        Column(
-            "municipality_code", "string", "Kommunkod enligt SCB.", "0123", "municipality__code"
-        ),
-        Column("police_area_id", "integer", "Lokalpolisområdets id (lokalpolisomraden).", "3"),
+        *shapes.municipality("0123"),
+        shapes.police_area("3"),
         Column("title", "string", "Rubrik.", "Samverkansöverenskommelse 2021–2023"),
         Column("valid_from", "date", "Gäller från och med.", "2021-01-01"),
         Column("valid_to", "date", "Gäller till och med.", "2023-12-31"),
+        *shapes.signed(),
         Column(
             "may_be_extended",
             "string",
@@ -266,26 +198,10 @@ AGREEMENTS = Dataset(
         Column("summary", "string", "Sammanfattning.", "…"),
         Column("focus_areas", "string", "Fokusområden, ett per rad.", "Unga i riskzon"),
         Column("body", "string", "Beskrivning.", "…"),
-        Column("published_at", "datetime", "Först publicerad.", "2026-11-21T10:00:00Z"),
-        Column("updated_at", "datetime", "Senast sparad.", "2026-11-21T10:00:00Z"),
-        Column(
-            "url",
-            "string",
-            "Överenskommelsens sida på webbplatsen.",
-            "https://medborgarloften.example.se/kommuner/jarfalla/samverkansoverenskommelser/1/",
-            compute=PageAddress(
-                "portal:agreement", municipality_slug="municipality__slug", pk="id"
-            ),
-        ),
+        *shapes.timestamps(),
+        shapes.agreement_page(),
     ),
-    filters=Filters(
-        municipality="municipality__code",
-        county="municipality__county__code",
-        police_area="police_area__slug",
-        period=("valid_from", "valid_to"),
-        updated="updated_at",
-    ),
-    foreign_keys=(("municipality_id", "kommuner"), ("police_area_id", "lokalpolisomraden")),
+    filters=shapes.place_filters("", updated="updated_at", dates=("valid_from", "valid_to")),
 )
 
 REPORTS = Dataset(
@@ -299,16 +215,14 @@ REPORTS = Dataset(
     public=_public_reports,
     columns=(
         ID,
-        _period_id(),
+        shapes.period(),
         Column("year", "integer", "År.", "2020"),
         Column("tertial", "integer", "Tertial (1, 2 eller 3).", "2"),
         Column("summary", "string", "Sammanfattning av tertialen.", "…"),
-        Column("published_at", "datetime", "Först publicerad.", "2026-11-21T10:00:00Z"),
-        Column("updated_at", "datetime", "Senast sparad.", "2026-11-21T10:00:00Z"),
-        _report_url(),
+        *shapes.timestamps(),
+        shapes.report_page(),
     ),
-    filters=replace(_PERIOD_PLACE, updated="updated_at"),
-    foreign_keys=(("period_id", "perioder"),),
+    filters=shapes.place_filters("period__", updated="updated_at"),
 )
 
 STATUSES = Dataset(
@@ -321,8 +235,8 @@ STATUSES = Dataset(
     public=_public_statuses,
     columns=(
         ID,
-        Column("report_id", "integer", "Uppföljningens id (uppfoljningar).", "30"),
-        Column("activity_id", "integer", "Aktivitetens id (aktiviteter).", "211"),
+        shapes.reference("report_id", "Uppföljningens", "uppfoljningar", "30"),
+        shapes.reference("activity_id", "Aktivitetens", "aktiviteter", "211"),
         Column(
             "status",
             "string",
@@ -344,18 +258,81 @@ STATUSES = Dataset(
             "2",
             required=False,
         ),  # fmt: skip
-        _report_url("report__"),
+        shapes.report_page("report__"),
     ),
-    filters=Filters(
-        municipality="report__period__municipality__code",
-        county="report__period__municipality__county__code",
-        police_area="report__period__police_area__slug",
-        period=("report__period__starts_on", "report__period__ends_on"),
-        updated="report__updated_at",
-    ),
-    foreign_keys=(("report_id", "uppfoljningar"), ("activity_id", "aktiviteter")),
+    filters=shapes.place_filters("report__period__", updated="report__updated_at"),
     updated_note="updated_since gäller när uppföljningen senast sparades; statusarna sparas "
     "tillsammans med sin uppföljning.",
+)
+
+
+def _public_period_signatories():
+    return PeriodContentQuerySet(PeriodSignatory).public()
+
+
+def _public_agreement_signatories():
+    return AgreementSignatory.objects.filter(agreement__in=CooperationAgreement.objects.public())
+
+
+def _signatory_columns():
+    return (
+        Column("order", "integer", "Ordning bland undertecknarna, som på sidan.", "1"),
+        Column("name", "string", "Namn, som källan skriver det.", "Anna Andersson"),
+        Column(
+            "role",
+            "string",
+            "Roll eller titel (tomt: källan anger ingen).",
+            "kommunstyrelsens ordförande",
+        ),
+        Column(
+            "organisation",
+            "string",
+            "Organisation eller parti (tomt: källan anger ingen).",
+            "Jönköpings kommun",
+        ),
+    )
+
+
+PERIOD_SIGNATORIES = Dataset(
+    slug="undertecknare",
+    title="Undertecknare av medborgarlöften",
+    title_en="Signatories of citizen promises",
+    description="Vilka som undertecknade varje medborgarlöfte, med roll och organisation, "
+    "och när löftet undertecknades, så noga som källan säger.",
+    description_en="Who signed each citizen promise, with role and organisation, and when "
+    "it was signed, as precisely as the source says.",
+    public=_public_period_signatories,
+    columns=(
+        ID,
+        shapes.period(),
+        *_signatory_columns(),
+        *shapes.signed("period__"),
+        shapes.period_page(),
+    ),
+    filters=_PERIOD_PLACE,
+    updated_note="updated_since gäller när perioden senast sparades.",
+)
+
+AGREEMENT_SIGNATORIES = Dataset(
+    slug="overenskommelser-undertecknare",
+    title="Undertecknare av samverkansöverenskommelser",
+    title_en="Signatories of cooperation agreements",
+    description="Vilka som undertecknade varje samverkansöverenskommelse, med roll och "
+    "organisation, och när den undertecknades, så noga som källan säger.",
+    description_en="Who signed each cooperation agreement, with role and organisation, and "
+    "when it was signed, as precisely as the source says.",
+    public=_public_agreement_signatories,
+    columns=(
+        ID,
+        shapes.reference("agreement_id", "Överenskommelsens", "overenskommelser", "4"),
+        *_signatory_columns(),
+        *shapes.signed("agreement__"),
+        shapes.agreement_page("agreement__"),
+    ),
+    filters=shapes.place_filters(
+        "agreement__", updated="agreement__updated_at", dates=("valid_from", "valid_to")
+    ),
+    updated_note="updated_since gäller när överenskommelsen senast sparades.",
 )
 
 DATASETS = (
@@ -365,10 +342,12 @@ DATASETS = (
     POLICE_AREAS,
     AREA_MUNICIPALITIES,
     PERIODS,
+    PERIOD_SIGNATORIES,
     PROMISES,
     GOALS,
     ACTIVITIES,
     AGREEMENTS,
+    AGREEMENT_SIGNATORIES,
     REPORTS,
     STATUSES,
 )

@@ -4,9 +4,10 @@ fields: the police areas' editorial source notes are not published."""
 
 from municipalities.models import County, LocalPoliceArea, Municipality, PoliceRegion
 
-from .columns import Column, Dataset, Filters, PageAddress
+from . import shapes
+from .columns import Column, Dataset, Filters
 
-ID = Column("id", "integer", "Radens fasta id. Ändras aldrig och återanvänds inte.", "42")
+ID = shapes.row_id()
 
 
 def _area_municipalities():
@@ -44,13 +45,12 @@ COUNTIES = Dataset(
         ID,
         Column("code", "string", "Länskod enligt SCB (två siffror).", "06"),
         Column("name", "string", "Länets namn.", "Jönköpings län"),
-        Column("police_region_id", "integer", "Polisregionens id (polisregioner).", "5"),
-        Column(
-            "url",
-            "string",
+        shapes.police_region(),
+        shapes.page_url(
             "Länets sida på webbplatsen.",
             "https://medborgarloften.example.se/lan/jonkopings-lan/",
-            compute=PageAddress("portal:county", slug="slug"),
+            "portal:county",
+            slug="slug",
         ),
     ),
     filters=Filters(
@@ -59,7 +59,6 @@ COUNTIES = Dataset(
         police_area="municipalities__local_police_areas__slug",
         distinct=True,
     ),
-    foreign_keys=(("police_region_id", "polisregioner"),),
 )
 
 MUNICIPALITIES = Dataset(
@@ -73,14 +72,13 @@ MUNICIPALITIES = Dataset(
         ID,
         Column("code", "string", "Kommunkod enligt SCB (fyra siffror).", "0680"),
         Column("name", "string", "Kommunens namn.", "Jönköping"),
-        Column("county_id", "integer", "Länets id (lan).", "6"),
+        shapes.reference("county_id", "Länets", "lan", "6"),
         Column("county_code", "string", "Länskod enligt SCB.", "06", source="county__code"),
-        Column(
-            "url",
-            "string",
+        shapes.page_url(
             "Kommunens sida på webbplatsen.",
             "https://medborgarloften.example.se/kommuner/jonkoping/",
-            compute=PageAddress("portal:municipality", slug="slug"),
+            "portal:municipality",
+            slug="slug",
         ),
     ),
     filters=Filters(
@@ -89,7 +87,6 @@ MUNICIPALITIES = Dataset(
         police_area="local_police_areas__slug",
         distinct=True,
     ),
-    foreign_keys=(("county_id", "lan"),),
 )
 
 POLICE_AREAS = Dataset(
@@ -104,13 +101,12 @@ POLICE_AREAS = Dataset(
         Column("slug", "string", "Kortnamn, används i webbadresser och filter.", "jonkoping"),
         Column("name", "string", "Lokalpolisområdets namn.", "Jönköping"),
         Column("police_district", "string", "Polisområdet det hör till.", "Jönköping"),
-        Column("police_region_id", "integer", "Polisregionens id (polisregioner).", "5"),
-        Column(
-            "url",
-            "string",
+        shapes.police_region(),
+        shapes.page_url(
             "Lokalpolisområdets sida på webbplatsen.",
             "https://medborgarloften.example.se/lokalpolisomraden/jonkoping/",
-            compute=PageAddress("portal:police-area", slug="slug"),
+            "portal:police-area",
+            slug="slug",
         ),
     ),
     filters=Filters(
@@ -119,7 +115,6 @@ POLICE_AREAS = Dataset(
         police_area="slug",
         distinct=True,
     ),
-    foreign_keys=(("police_region_id", "polisregioner"),),
 )
 
 AREA_MUNICIPALITIES = Dataset(
@@ -130,27 +125,13 @@ AREA_MUNICIPALITIES = Dataset(
     description_en="Which municipalities each local police area serves: one row per pair.",
     public=_area_municipalities,
     columns=(
-        Column("id", "integer", "Radens fasta id.", "17"),
-        Column(
-            "police_area_id",
-            "integer",
-            "Lokalpolisområdets id (lokalpolisomraden).",
-            "12",
-            source="localpolicearea_id",
-        ),
-        Column("municipality_id", "integer", "Kommunens id (kommuner).", "101"),
-        Column(
-            "municipality_code",
-            "string",
-            "Kommunkod enligt SCB.",
-            "0680",
-            source="municipality__code",
-        ),
+        shapes.row_id("Radens fasta id.", "17"),
+        shapes.police_area(source="localpolicearea_id"),
+        *shapes.municipality(),
     ),
     filters=Filters(
         municipality="municipality__code",
         county="municipality__county__code",
         police_area="localpolicearea__slug",
     ),
-    foreign_keys=(("police_area_id", "lokalpolisomraden"), ("municipality_id", "kommuner")),
 )

@@ -12,14 +12,16 @@ from core.publishing import PublicationStatus
 from opendata.datasets import DATASETS
 from promises.models import Activity
 from tests.factories import ActivityFactory, ActivityStatusFactory, PromisePeriodFactory
+from tests.opendata_helpers import add_signatories
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def content(seed_content):
-    """The seed content plus a published status (the sources give none)."""
+    """The seed content plus a published status and signatories (the sources give none)."""
     ActivityStatusFactory(comment="Två vandringar gjorda.")
+    add_signatories()
 
 
 def test_openapi_document_validates_and_every_path_answers(client, content):

@@ -19,6 +19,7 @@ from tests.factories import (
     FollowUpReportFactory,
     PromisePeriodFactory,
 )
+from tests.opendata_helpers import add_signatories
 
 pytestmark = pytest.mark.django_db
 
@@ -165,6 +166,7 @@ def test_choosing_a_municipality(client, seed_content):
 @pytest.mark.parametrize("dataset", DATASETS, ids=lambda d: d.slug)
 def test_json_files_and_the_api_agree_row_for_row(client, seed_content, dataset):
     ActivityStatusFactory(comment='Citat: "trygg" och ny\nrad')
+    add_signatories()
     rows = json.loads(body(client.get(f"/oppna-data/{dataset.slug}.json")))
     assert rows, dataset.slug
     page = client.get(f"/api/v1/{dataset.slug}/", {"limit": 500}).json()["results"]
