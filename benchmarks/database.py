@@ -4,12 +4,18 @@ search.py; never the database `make run` uses."""
 
 import gzip
 import os
+import sys
 import time
 from pathlib import Path
 
 from benchmarks.serving import ROOT
 
 VAR = ROOT / "var"
+
+
+def progress(text):
+    """Where a long run is (on stderr, so the table on stdout stays clean)."""
+    print(f"[{time.strftime('%H:%M:%S')}] {text}", file=sys.stderr, flush=True)
 
 
 def bench_database_url():

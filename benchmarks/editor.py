@@ -86,14 +86,18 @@ def form_fields(html, form_id):
 
 class Editor(threading.Thread):
     """Saves a random report from `reports` (admin change URLs) every `interval` seconds
-    until stop(); counts saves that the admin accepted (a redirect) and those it did not."""
+    until stop(), as several coordinators would: a save that takes longer than the
+    interval does not hold up the next one (at most `in_flight` at a time; a tick that
+    finds them all busy is counted as skipped). Counts saves the admin accepted (a
+    redirect) and those it did not."""
 
-    def __init__(self, server_url, password, reports, interval=1.0, seed=15):
+    def __init__(self, server_url, password, reports, interval=1.0, in_flight=4, seed=15):
         super().__init__(daemon=True)
         self.server_url, self.password, self.reports = server_url, password, reports
-        self.interval, self.rng = interval, random.Random(seed)
-        self.saved, self.failed, self.seconds = 0, [], []
+        self.interval, self.in_flight, self.rng = interval, in_flight, random.Random(seed)
+        self.saved, self.skipped, self.failed, self.seconds = 0, 0, [], []
         self._stopping = threading.Event()
+        self._lock = threading.Lock()
         self.http = urllib.request.build_opener(
             urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()), _NoRedirect()
         )
@@ -102,7 +106,7 @@ class Editor(threading.Thread):
         body = urllib.parse.urlencode(data, doseq=True).encode() if data is not None else None
         request = urllib.request.Request(self.server_url + path, data=body)  # noqa: S310 - http://127.0.0.1
         try:
-            with self.http.open(request, timeout=30) as response:
+            with self.http.open(request, timeout=60) as response:
                 return response.status, response.read().decode()
         except urllib.error.HTTPError as error:  # 3xx (not followed) and 4xx/5xx
             return error.code, error.read().decode(errors="replace")
@@ -115,34 +119,48 @@ class Editor(threading.Thread):
         if status != 302:
             raise RuntimeError(f"The editor could not log in (HTTP {status})")
 
-    def edit_one(self, number):
-        path = self.rng.choice(self.reports)
-        status, html = self._request(path)
-        if status != 200:
-            return f"GET {path}: {status}"
-        fields = [(k, v) for k, v in form_fields(html, "followupreport_form") if k != "summary"]
-        summary = f"Uppföljning redigerad under mätningen, ändring {number}."
-        fields += [("summary", summary), ("_save", "Spara")]
-        status, _ = self._request(path, fields)
-        return None if status == 302 else f"POST {path}: {status}"
-
-    def run(self):
-        number, next_at = 0, time.monotonic()
-        while not self._stopping.is_set():
-            number += 1
-            started = time.monotonic()
-            problem = self.edit_one(number)
+    def edit_one(self, path, number):
+        """Open the change form, change the summary, press "Spara"."""
+        started = time.monotonic()
+        try:
+            status, html = self._request(path)
+            problem = f"GET {path}: {status}" if status != 200 else None
+            if problem is None:
+                fields = form_fields(html, "followupreport_form")
+                fields = [(k, v) for k, v in fields if k != "summary"]
+                summary = f"Uppföljning redigerad under mätningen, ändring {number}."
+                fields += [("summary", summary), ("_save", "Spara")]
+                status, _ = self._request(path, fields)
+                problem = None if status == 302 else f"POST {path}: {status}"
+        except OSError as error:
+            problem = f"{path}: {error}"
+        with self._lock:
             self.seconds.append(time.monotonic() - started)
             if problem:
                 self.failed.append(problem)
             else:
                 self.saved += 1
+
+    def run(self):
+        number, next_at, busy = 0, time.monotonic(), []
+        while not self._stopping.is_set():
+            busy = [thread for thread in busy if thread.is_alive()]
+            if len(busy) < self.in_flight:
+                number += 1
+                path = self.rng.choice(self.reports)
+                thread = threading.Thread(target=self.edit_one, args=(path, number), daemon=True)
+                thread.start()
+                busy.append(thread)
+            else:
+                self.skipped += 1
             next_at += self.interval
             self._stopping.wait(max(0.0, next_at - time.monotonic()))
+        for thread in busy:
+            thread.join(timeout=60)
 
     def stop(self):
         self._stopping.set()
-        self.join(timeout=60)
+        self.join(timeout=90)
 
 
 class _NoRedirect(urllib.request.HTTPRedirectHandler):

@@ -12,7 +12,7 @@ import time
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 
-from benchmarks.database import VAR
+from benchmarks.database import VAR, progress
 from benchmarks.editor import Editor, create_editor
 from benchmarks.wrk import wrk
 
@@ -59,7 +59,7 @@ def warm(server_url, paths, threads=4):
 
     def get(path):
         try:
-            with urllib.request.urlopen(server_url + path, timeout=30) as response:  # noqa: S310
+            with urllib.request.urlopen(server_url + path, timeout=60) as response:  # noqa: S310
                 response.read()
                 return response.status == 200
         except OSError:
@@ -80,7 +80,9 @@ def run_mixed(server_url, stylesheet, seconds, connections, quick=False):
     # The ceiling through the same server, probe and script as the pages.
     wrk(server_url + "/", 2, connections, "mixed.lua", [str(ceiling_list)])
     ceiling = wrk(server_url + "/", seconds, connections, "mixed.lua", [str(ceiling_list)])
+    progress(f"Mixed: warming the cache with {len(paths)} pages")
     warm_seconds, warm_failed = warm(server_url, paths)
+    progress(f"Mixed: {seconds} s of reading with edits")
     editor = Editor(server_url, create_editor(), report_admin)
     editor.log_in()
     editor.start()
@@ -99,6 +101,7 @@ def run_mixed(server_url, stylesheet, seconds, connections, quick=False):
         "warm_seconds": warm_seconds,
         "warm_failed": warm_failed,
         "edits": editor.saved,
+        "edits_skipped": editor.skipped,
         "edit_failures": editor.failed,
         "edit_median_s": seconds_per_edit[len(seconds_per_edit) // 2] if seconds_per_edit else 0,
     }

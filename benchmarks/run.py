@@ -27,6 +27,7 @@ import os
 import subprocess
 import sys
 import time
+import urllib.request
 
 from benchmarks import table
 from benchmarks.cold import measure
@@ -36,6 +37,7 @@ from benchmarks.database import (  # noqa: F401 - VAR, ensure_database: benchmar
     ensure_database,
     page_facts,
     prepare,
+    progress,
     reset_database,
     use_database,
 )
@@ -70,13 +72,18 @@ def options():
 
 
 def load_pages(server, targets, args):
+    """Each page as a returning visitor finds it: cached by one request first, so the
+    figures are of hits (32 connections on an empty entry would all render it at once)."""
     results = {}
     for name, path in targets.items():
+        progress(f"Under load: {name}")
         if name == "search":  # the query mix of benchmarks/search.py, rotated
             search_mix(server.url, 2, args.connections)
             results[name] = search_mix(server.url, args.duration, args.connections)
             continue
-        wrk(server.url + path, 2, args.connections)  # warm the workers and the page cache
+        with urllib.request.urlopen(server.url + path, timeout=60) as response:  # noqa: S310
+            response.read()
+        wrk(server.url + path, 2, args.connections)  # warm the workers
         results[name] = wrk(server.url + path, args.duration, args.connections)
     return results
 
@@ -103,6 +110,7 @@ def main():
     if args.rebuild:
         reset_database(url)
     use_database(url)
+    progress(f"Preparing {url.rpartition('/')[2]}")
     targets = prepare(args.scale, args.rebuild)
     facts = page_facts(targets)
     served = {**os.environ, "GUNICORN_WORKERS": str(args.workers)}
@@ -110,6 +118,7 @@ def main():
     server = Gunicorn(served, log=VAR / "bench-gunicorn.log")
     try:
         results = load_pages(server, targets, args)
+        progress("Cold pages and search with one client")
         here = measure(server.url, args.samples, args.search_seconds)
     finally:
         server.stop()
@@ -130,6 +139,7 @@ def main():
 
     growth = None
     if args.growth_scale and args.growth_scale != args.scale:
+        progress(f"Growth: scale {args.growth_scale}")
         growth = (growth_at(args.growth_scale, args, environment), {"scale": args.scale, **here})
 
     table.print_all(url, args, results, facts, here, mixed, growth)

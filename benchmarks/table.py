@@ -115,7 +115,8 @@ def print_mixed(args, m):
         f"benchmarks/probe.py){unmarked}"
     )
     print(
-        f"  edits saved {m['edits']} in {args.mixed_seconds} s ({len(m['edit_failures'])} failed), "
+        f"  edits saved {m['edits']} in {args.mixed_seconds} s ({len(m['edit_failures'])} failed, "
+        f"{m['edits_skipped']} seconds with 4 edits still in flight), "
         f"{m['edit_median_s'] * 1000:.0f} ms median per edit (open the form, save); "
         f"the cache was warmed with every page first ({m['warm_seconds']:.0f} s"
         f"{warm_failed})"
