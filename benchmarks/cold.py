@@ -106,7 +106,7 @@ def main():
     args = parser.parse_args()
     use_database(database_for(args.scale))
     prepare(args.scale)
-    server = Gunicorn(dict(os.environ), log=VAR / "bench-growth-gunicorn.log")
+    server = Gunicorn(dict(os.environ), log=VAR / "bench-growth-gunicorn.log", seconds=180)
     try:
         figures = measure(server.url, args.samples, args.search_seconds)
     finally:

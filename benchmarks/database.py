@@ -15,7 +15,7 @@ VAR = ROOT / "var"
 
 def progress(text):
     """Where a long run is (on stderr, so the table on stdout stays clean)."""
-    print(f"[{time.strftime('%H:%M:%S')}] {text}", file=sys.stderr, flush=True)
+    print(f"[{time.strftime('%H:%M:%S', time.gmtime())} UTC] {text}", file=sys.stderr, flush=True)
 
 
 def bench_database_url():
