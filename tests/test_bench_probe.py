@@ -6,11 +6,25 @@ import io
 from wsgiref.util import setup_testing_defaults
 
 import pytest
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 
 from benchmarks.probe import HEADER, application, asks_for_content
 from promises.models import PromisePeriod
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _keep_the_test_connection():
+    """The real WSGI handler closes old connections per request, which would end the
+    test's transaction on PostgreSQL; Django's test client leaves them open too."""
+    for signal in (request_started, request_finished):
+        signal.disconnect(close_old_connections)
+    yield
+    for signal in (request_started, request_finished):
+        signal.connect(close_old_connections)
+
 
 JARFALLA = "/kommuner/jarfalla/"
 
