@@ -95,7 +95,9 @@ check-deploy: $(VENV)/.installed  ## Django's deployment checks under production
 	DJANGO_SECRET_KEY="$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(64))')" \
 	$(PY) manage.py check --deploy --database default --fail-level WARNING
 
-bench: $(VENV)/.installed  ## Benchmark at national scale in its own database (BENCH_SCALE, BENCH_SECONDS)
+# One backend per run, the environment's: PostgreSQL + Redis with DATABASE_URL and REDIS_URL
+# (give the bench a Redis database of its own), SQLite + the database cache without.
+bench: $(VENV)/.installed  ## Every benchmark figure in one run at national scale, own database (BENCH_QUICK=1: minutes)
 	@command -v wrk >/dev/null || { \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
 	$(PY) -m benchmarks.run

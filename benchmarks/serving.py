@@ -18,16 +18,16 @@ def free_port():
 
 
 class Gunicorn:
-    """One gunicorn instance with `env`; ready (answering /healthz) once constructed.
-    Its output goes to `log` (a path) or nowhere."""
+    """One gunicorn instance with `env` serving `app`; ready (answering /healthz) once
+    constructed. Its output goes to `log` (a path) or nowhere."""
 
-    def __init__(self, env, log=None, seconds=30, port=None):
+    def __init__(self, env, log=None, seconds=30, port=None, app="config.wsgi"):
         self.port = port or free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self._log = open(log, "w") if log else subprocess.DEVNULL  # noqa: SIM115 - closed in stop()
         self.process = subprocess.Popen(  # noqa: S603 - our own gunicorn and config
             [str(Path(sys.executable).with_name("gunicorn")), "--config", "config/gunicorn.py",
-             "config.wsgi"],
+             app],
             cwd=ROOT, env={**env, "PORT": str(self.port)},
             stdout=self._log, stderr=subprocess.STDOUT,
         )  # fmt: skip
