@@ -369,7 +369,7 @@ class Notification(models.Model):
 
     class Meta:
         verbose_name = "e-postmeddelande"
-        verbose_name_plural = "e-postkö"
+        verbose_name_plural = "e-post om ärenden"
         ordering = ["-created_at"]
         constraints = [
             # Queuing twice (a release clicked twice) can never mean two e-mails.

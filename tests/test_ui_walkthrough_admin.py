@@ -114,3 +114,12 @@ def test_the_publish_action_in_the_list_warns_too(client, corner, draft):
     draft.refresh_from_db()
     assert draft.is_published
     assert "Observera: 3 av 3 aktiviteter" in text_of(response)
+
+
+def test_every_list_on_the_admin_start_page_has_a_name_of_its_own(client, db):
+    # Two lists with the same name ("E-postkö" under two headings) leave a coordinator
+    # guessing which one holds what.
+    client.force_login(make_superuser())
+    apps = client.get(reverse("admin:index")).context["app_list"]
+    names = [model["name"].casefold() for app in apps for model in app["models"]]
+    assert sorted(name for name in set(names) if names.count(name) > 1) == []
