@@ -130,6 +130,10 @@ def _insert(cursor, table, columns, values):
             [values],
         )
         return
+    if columns[0] == "rowid":
+        # A full-text table is no model, so the flush after a transactional test leaves
+        # its rows: the copied ones go first (their ids are the copy's alone).
+        cursor.executemany(f"DELETE FROM {quoted} WHERE rowid = %s", [v[:1] for v in values])  # noqa: S608
     names = ", ".join(connection.ops.quote_name(c) for c in columns)
     marks = ", ".join("%s" for _ in columns)
     cursor.executemany(f"INSERT INTO {quoted} ({names}) VALUES ({marks})", values)  # noqa: S608
