@@ -4,6 +4,9 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
 PYTEST_ARGS ?=
+# `make test` spreads the tests over this many processes (pytest-xdist, one test database
+# each); TEST_WORKERS=0 runs them in one process.
+TEST_WORKERS ?= 2
 
 .PHONY: help run data test test-servers chaos lint lock audit format check-deploy bench browser tools vnu clean
 
@@ -69,7 +72,7 @@ $(VNU_JAR):
 vnu: $(VNU_JAR)  ## Install the Nu Html Checker (npm vnu-jar, run with Java 17) under .tools/
 
 test: $(VENV)/.installed-dev browser tools $(VNU_JAR)  ## Run the whole test suite (honours DATABASE_URL)
-	$(VENV)/bin/pytest $(PYTEST_ARGS)
+	$(VENV)/bin/pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
 
 test-servers: $(VENV)/.installed-dev  ## Two gunicorn instances on PostgreSQL + Redis, real faults through a TCP proxy, alerts through an SMTP sink
 	$(VENV)/bin/pytest -m servers tests/test_servers.py tests/test_faults.py tests/test_servers_alerts.py

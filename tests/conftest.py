@@ -1,7 +1,8 @@
 import pytest
 from django.conf import settings
-from django.core.management import call_command
 from django.test import override_settings
+
+from tests import snapshot
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -18,14 +19,16 @@ def _unhashed_static_files():
 
 @pytest.fixture
 def reference_data(db):
-    """The real regions, counties, 290 municipalities and local police areas."""
-    call_command("load_reference_data", verbosity=0, stdout=None)
+    """The real regions, counties, 290 municipalities and local police areas: what
+    `load_reference_data` writes, recorded once per process and copied in (snapshot.py)."""
+    snapshot.load("reference")
 
 
 @pytest.fixture
 def seed_content(reference_data):
-    """The real regions etc. plus the content of the five source pages."""
-    call_command("load_seed_content", verbosity=0)
+    """The real regions etc. plus the content of the five source pages
+    (`load_seed_content`, recorded once per process like reference_data)."""
+    snapshot.load("seed")
 
 
 @pytest.fixture(autouse=True)
