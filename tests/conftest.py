@@ -17,6 +17,19 @@ def _unhashed_static_files():
         yield
 
 
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
+    """No 3-second statement limit in the test process: emptying the tables after a browser
+    test (TRUNCATE of every table) can outlast it on a loaded two-core machine. No test
+    here relies on that limit; the fault tests start servers with the production one."""
+    from django.db import connections
+
+    for connection in connections.all():
+        if connection.vendor == "postgresql":
+            connection.settings_dict["OPTIONS"]["options"] = "-c statement_timeout=0"
+    settings.DATABASE_WAIT_SECONDS = 0  # core/postgres: no watchdog deadline either
+
+
 @pytest.fixture
 def reference_data(db):
     """The real regions, counties, 290 municipalities and local police areas: what
