@@ -37,6 +37,9 @@ def test_choose_a_municipality_and_download_its_file(live_server, seed_content, 
         page.get_by_label("Kommun", exact=True).select_option(label="Jönköping")
         page.get_by_role("button", name="Visa kommunens filer").click()
         assert page.locator("h1").inner_text() == "Öppna data: Jönköping"
+        for link in page.locator("main a[download]").all():  # none hidden off to the side
+            box = link.bounding_box()
+            assert box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"], link.inner_text()
         with page.expect_download() as info:
             page.get_by_role("link", name="aktiviteter.csv").click()
         download = info.value
