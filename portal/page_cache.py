@@ -42,8 +42,9 @@ READ_METHODS = ("GET", "HEAD")
 def page_key_source(request, reads=()):
     """What a cached page is keyed on: the path and the values of the query parameters
     the page reads, nothing else. Any other query string (?utm_source=…, a cache
-    buster) gets the same page from the same entry instead of a render and a copy each."""
-    read = [f"{name}={request.GET.get(name, '')}" for name in reads]
+    buster) gets the same page from the same entry instead of a render and a copy each.
+    A parameter sent empty is not one left out: "?kommun=" asks for an error message."""
+    read = [f"{name}={request.GET[name]}" for name in reads if name in request.GET]
     return " ".join([request.path, *read])
 
 

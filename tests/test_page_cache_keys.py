@@ -52,3 +52,11 @@ def test_a_place_that_does_not_exist_leaves_no_version_behind(client, site):
     ]
     assert cache.get_many(made_up) == {}
     assert cache.get(version_key("kommun:sollentuna")) is not None
+
+
+def test_a_parameter_sent_empty_is_not_the_page_without_it(client, site):
+    # "Visa kommunens filer" pressed without a choice sends ?kommun= and must get the
+    # error message, not the cached page without the parameter.
+    url = reverse("opendata:index")
+    assert "Välj en kommun." not in client.get(url).content.decode()
+    assert "Välj en kommun." in client.get(url, {"kommun": ""}).content.decode()
