@@ -259,6 +259,10 @@ def test_a_search_answered_from_the_page_cache_still_counts(client, settings):
     settings.SEARCH_RATE_LIMIT_PER_MINUTE = 2
     for _ in range(2):
         search_page(client, q="polis")
-    html = search_page(client, status=429, q="polis")
+    county = CountyFactory()
+    html = search_page(client, status=429, q="polis", lan=county.slug, typ="lofte")
     assert "Du har sökt många gånger på kort tid" in html
     assert 'value="polis"' in html
+    # The filters are kept too, so "Sök" again asks the same question.
+    assert f'<option value="{county.slug}" selected>' in html
+    assert '<option value="lofte" selected>' in html
