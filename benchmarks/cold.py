@@ -75,9 +75,15 @@ def cold_pages(server_url, samples):
     return figures
 
 
-def search_single(server_url, seconds):
-    """The search mix with one client: the time of a search, not of the queue."""
-    result = search_mix(server_url, seconds, 1)
+def search_single(server_url, seconds, *, uncached=False):
+    """The search mix with one client: the time of a search, not of the queue. Uncached:
+    different searches each asked once, after emptying the page cache (the loaded run
+    asked the same ones)."""
+    from django.core.cache import cache
+
+    if uncached:
+        cache.clear()
+    result = search_mix(server_url, seconds, 1, uncached=uncached)
     return {"median_ms": result["p50_ms"], "p95_ms": result["p95_ms"], "errors": result["errors"]}
 
 
@@ -91,6 +97,7 @@ def measure(server_url, samples, search_seconds):
         "documents": SearchDocument.objects.count(),
         "cold": cold_pages(server_url, samples),
         "search": search_single(server_url, search_seconds),
+        "search, uncached": search_single(server_url, search_seconds, uncached=True),
     }
 
 

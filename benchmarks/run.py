@@ -80,6 +80,9 @@ def load_pages(server, targets, args):
         if name == "search":  # the query mix of benchmarks/search.py, rotated
             search_mix(server.url, 2, args.connections)
             results[name] = search_mix(server.url, args.duration, args.connections)
+            results["search, uncached"] = search_mix(
+                server.url, args.duration, args.connections, uncached=True
+            )
             continue
         with urllib.request.urlopen(server.url + path, timeout=60) as response:  # noqa: S310
             response.read()

@@ -119,20 +119,25 @@ def wrk_mix(server_url, duration, connections, path_args=None):
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
+def unique_path_file():
+    """The unique searches (unique_paths) in a file for search.lua's @FILE argument."""
+    from benchmarks.run import VAR
+
+    VAR.mkdir(exist_ok=True)
+    path_file = VAR / "bench-search-paths.txt"
+    path_file.write_text("\n".join(unique_paths()) + "\n")
+    return path_file
+
+
 def run_mix(server_url, duration, connections):
     """Load the running server's search: {"cached": wrk figures for the 13-search mix
     from the page cache, "uncached": wrk figures for unique searches, with "paths" (how
     many there were; fewer than requests means some were asked twice)}. Needs Django
     set up on the server's database (for the names the unique searches use)."""
-    from benchmarks.run import VAR
-
-    VAR.mkdir(exist_ok=True)
-    path_file = VAR / "bench-search-paths.txt"
-    unique = unique_paths()
-    path_file.write_text("\n".join(unique) + "\n")
+    path_file = unique_path_file()
     wrk_mix(server_url, 2, connections)  # warm the workers; fills the mix's pages
     uncached = wrk_mix(server_url, duration, connections, [f"@{path_file}"])
-    uncached["paths"] = len(unique)
+    uncached["paths"] = UNIQUE_PATHS
     cached = wrk_mix(server_url, duration, connections)
     return {"cached": cached, "uncached": uncached}
 

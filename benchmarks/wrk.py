@@ -17,15 +17,18 @@ def wrk(url, seconds, connections, script="report.lua", args=()):
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
-def search_mix(server_url, seconds, connections):
+def search_mix(server_url, seconds, connections, *, uncached=False):
     """The search engineer's query mix (benchmarks/search.py), rotated by wrk: the one
-    place the bench asks for search figures. One client needs one wrk thread, which
-    wrk_mix does not start: the same mix and script then go through wrk() here."""
-    from benchmarks.search import paths, wrk_mix
+    place the bench asks for search figures. `uncached`: different searches, each asked
+    once (benchmarks.search.unique_path_file), so the figure is the search's own cost
+    and not the page cache's. One client needs one wrk thread, which wrk_mix does not
+    start: the same mix and script then go through wrk() here."""
+    from benchmarks.search import paths, unique_path_file, wrk_mix
 
+    path_args = [f"@{unique_path_file()}"] if uncached else paths()
     if connections == 1:
-        return wrk(server_url + "/sok/", seconds, 1, "search.lua", paths())
-    return wrk_mix(server_url, seconds, connections)
+        return wrk(server_url + "/sok/", seconds, 1, "search.lua", path_args)
+    return wrk_mix(server_url, seconds, connections, path_args)
 
 
 def failures(result):
