@@ -17,7 +17,7 @@ import time
 import urllib.request
 from pathlib import Path
 
-from benchmarks.run import VAR, bench_database_url, ensure_database, prepare, reset_database
+from benchmarks.database import VAR, bench_database_url, prepare, reset_database, use_database
 from benchmarks.serving import Gunicorn
 
 FILES = (
@@ -100,14 +100,7 @@ def main():
     url = bench_database_url()
     if args.rebuild:
         reset_database(url)
-    ensure_database(url)
-    os.environ.update(
-        DATABASE_URL=url,
-        DJANGO_SETTINGS_MODULE="config.settings",
-        DJANGO_STATIC_ROOT=str(VAR / "bench-static"),
-        DJANGO_ALLOWED_HOSTS="127.0.0.1,localhost",
-        GUNICORN_ACCESSLOG=str(VAR / "bench-access.log"),
-    )
+    use_database(url)
     prepare(args.scale, args.rebuild)
     from followup.models import ActivityStatus
     from promises.models import Activity, PromisePeriod

@@ -175,20 +175,10 @@ def database_for(scale):
 
 def one_scale(scale, duration, connections):
     """Prepare the database for `scale`, serve it and load it; prints one JSON line."""
-    from benchmarks.run import VAR, ensure_database, prepare
+    from benchmarks.database import VAR, prepare, use_database
     from benchmarks.serving import Gunicorn
 
-    VAR.mkdir(exist_ok=True)
-    url = database_for(scale)
-    ensure_database(url)
-    os.environ.update(
-        DATABASE_URL=url,
-        DJANGO_SETTINGS_MODULE="config.settings",
-        DJANGO_STATIC_ROOT=str(VAR / "bench-static"),
-        DJANGO_ALLOWED_HOSTS="127.0.0.1,localhost",
-        GUNICORN_ACCESSLOG=str(VAR / "bench-search-access.log"),
-        SEARCH_RATE_LIMIT_PER_MINUTE="0",  # one address sends everything
-    )
+    use_database(database_for(scale))
     prepare(scale, rebuild=False)
     from django.core.cache import cache
 
