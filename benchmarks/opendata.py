@@ -110,8 +110,10 @@ def main():
         Activity.objects.public().count(),
         ActivityStatus.objects.public().count(),
     )
-    server = Gunicorn({**os.environ, "GUNICORN_WORKERS": "1", "GUNICORN_TIMEOUT": "120"},
-                      log=VAR / "bench-gunicorn.log")  # fmt: skip
+    server = Gunicorn(
+        {**os.environ, "GUNICORN_WORKERS": "1", "GUNICORN_TIMEOUT": "120"},
+        log=VAR / "bench-gunicorn.log",
+    )
     rows = []
     load_before = os.getloadavg()
     try:
@@ -131,11 +133,13 @@ def main():
     paths = compare_paths()
     load_after = os.getloadavg()
     backend = "PostgreSQL" if url.startswith("postgres") else "SQLite"
-    print(f"\nOpen data downloads on {backend}, scale {args.scale}: {counts[0]} periods, "
-          f"{counts[1]} activities, {counts[2]} statuses; worker RSS at start "
-          f"{baseline / 1024:.0f} MiB; load average (1, 5, 15 min) before "
-          f"{'/'.join(f'{x:.1f}' for x in load_before)}, after "
-          f"{'/'.join(f'{x:.1f}' for x in load_after)} on {os.cpu_count()} cores")  # fmt: skip
+    print(
+        f"\nOpen data downloads on {backend}, scale {args.scale}: {counts[0]} periods, "
+        f"{counts[1]} activities, {counts[2]} statuses; worker RSS at start "
+        f"{baseline / 1024:.0f} MiB; load average (1, 5, 15 min) before "
+        f"{'/'.join(f'{x:.1f}' for x in load_before)}, after "
+        f"{'/'.join(f'{x:.1f}' for x in load_after)} on {os.cpu_count()} cores"
+    )
     print("| file | first byte | total | size | worker RSS before → peak |")
     print("| --- | ---: | ---: | ---: | ---: |")
     for path, ttfb, total, size, before, peak in rows:

@@ -95,10 +95,22 @@ def growth_at(scale, args, environment):
     """benchmarks.cold at another scale, in a process of its own (one database per
     process: Django's settings are fixed at start)."""
     out = subprocess.run(
-        [sys.executable, "-m", "benchmarks.cold", "--scale", str(scale),
-         "--samples", str(args.samples), "--search-seconds", str(args.search_seconds)],
-        capture_output=True, text=True, check=False, env=environment,
-    )  # fmt: skip
+        [
+            sys.executable,
+            "-m",
+            "benchmarks.cold",
+            "--scale",
+            str(scale),
+            "--samples",
+            str(args.samples),
+            "--search-seconds",
+            str(args.search_seconds),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+        env=environment,
+    )
     if out.returncode:
         print(out.stdout, out.stderr, file=sys.stderr)
         raise RuntimeError(f"benchmarks.cold --scale {scale} failed")

@@ -76,8 +76,12 @@ def unique_paths(count=UNIQUE_PATHS, seed=15):
     kinds = ["", "", "", *Kind.values]
 
     def common():
-        return {"q": rng.choice(DOMAIN_WORDS), "lan": rng.choice(counties),
-                "typ": rng.choice(kinds), "sida": rng.choice("1112345")}  # fmt: skip
+        return {
+            "q": rng.choice(DOMAIN_WORDS),
+            "lan": rng.choice(counties),
+            "typ": rng.choice(kinds),
+            "sida": rng.choice("1112345"),
+        }
 
     def misspelled():
         word = rng.choice(FILLER_WORDS + list(DOMAIN_WORDS))
@@ -96,7 +100,7 @@ def unique_paths(count=UNIQUE_PATHS, seed=15):
                 "q": rng.choice([rng.choice(towns), fold(rng.choice(towns))]),
                 "sida": rng.choice("12"),
             },
-        ),  # fmt: skip
+        ),
         (1, misspelled),
         (1, lambda: {"q": "".join(rng.choice("bcdfghjklmnpqrstvwxz") for _ in range(7))}),
     ]
@@ -112,10 +116,24 @@ def unique_paths(count=UNIQUE_PATHS, seed=15):
 
 def wrk_mix(server_url, duration, connections, path_args=None):
     result = subprocess.run(
-        ["wrk", "-t2", f"-c{connections}", f"-d{duration}s", "--timeout", "10s",
-         "-s", str(LUA), server_url + "/sok/", "--", *(path_args or paths())],
-        capture_output=True, text=True, check=True, timeout=duration + 60,
-    )  # fmt: skip
+        [
+            "wrk",
+            "-t2",
+            f"-c{connections}",
+            f"-d{duration}s",
+            "--timeout",
+            "10s",
+            "-s",
+            str(LUA),
+            server_url + "/sok/",
+            "--",
+            *(path_args or paths()),
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=duration + 60,
+    )
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
@@ -197,8 +215,9 @@ def one_scale(scale, duration, connections):
 
         from benchmarks.run import wrk
 
-        result["static"] = wrk(server.url + staticfiles_storage.url("css/site.css"),
-                               duration, connections)  # fmt: skip
+        result["static"] = wrk(
+            server.url + staticfiles_storage.url("css/site.css"), duration, connections
+        )
     finally:
         server.stop()
     print(json.dumps({"scale": scale, "documents": documents, **result}))
@@ -228,8 +247,10 @@ def profile(repeat=20):
     dummy = {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
     client = Client(HTTP_HOST="127.0.0.1")
     totals = []
-    print(f"CPU per search in ms, one client, uncached, {connection.vendor}, mean of "
-          f"{repeat}:\n{'':<36}{'query':<26}{'Python':>8}{'database':>10}{'total':>8}")  # fmt: skip
+    print(
+        f"CPU per search in ms, one client, uncached, {connection.vendor}, mean of "
+        f"{repeat}:\n{'':<36}{'query':<26}{'Python':>8}{'database':>10}{'total':>8}"
+    )
     with override_settings(CACHES={"default": dummy, "counters": dummy}):
         for label, params in QUERY_MIX:
             client.get("/sok/", params)
@@ -239,8 +260,10 @@ def profile(repeat=20):
             own = (time.thread_time_ns() - own) / repeat / 1e6
             server = (server_ns() - server) / repeat / 1e6
             totals.append(own + server)
-            print(f"{label[:35]:<36}{params['q'][:25]:<26}{own:>8.2f}{server:>10.2f}"
-                  f"{own + server:>8.2f}")  # fmt: skip
+            print(
+                f"{label[:35]:<36}{params['q'][:25]:<26}{own:>8.2f}{server:>10.2f}"
+                f"{own + server:>8.2f}"
+            )
     print(f"Mean CPU per search: {sum(totals) / len(totals):.2f} ms")
 
 
@@ -265,21 +288,36 @@ def main():
     rows = []
     for scale in (float(s) for s in args.scales.split(",")):
         out = subprocess.run(
-            [sys.executable, "-m", "benchmarks.search", "--scale", str(scale),
-             "--duration", str(args.duration), "--connections", str(connections)],
-            capture_output=True, text=True, check=True,
-        ).stdout  # fmt: skip
+            [
+                sys.executable,
+                "-m",
+                "benchmarks.search",
+                "--scale",
+                str(scale),
+                "--duration",
+                str(args.duration),
+                "--connections",
+                str(connections),
+            ],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
         rows.append(json.loads(out.strip().splitlines()[-1]))
     print(f"\nSearch on {backend}, {connections} connections, {args.duration} s per load\n")
     print("(static: the stylesheet in the same run, the ceiling; the machine's load shows in it)")
-    print(f"{'scale':>6}{'documents':>11}{'load':>10}{'req/s':>8}{'p50 ms':>9}{'p95 ms':>9}"
-          f"{'p99 ms':>9}{'errors':>8}")  # fmt: skip
+    print(
+        f"{'scale':>6}{'documents':>11}{'load':>10}{'req/s':>8}{'p50 ms':>9}{'p95 ms':>9}"
+        f"{'p99 ms':>9}{'errors':>8}"
+    )
     for r in rows:
         for name in ("uncached", "cached", "static"):
             x = r[name]
-            print(f"{r['scale']:>6}{r['documents']:>11}{name:>10}{x['rps']:>8.0f}"
-                  f"{x['p50_ms']:>9.1f}{x['p95_ms']:>9.1f}{x['p99_ms']:>9.1f}"
-                  f"{x['errors'] + x['non2xx']:>8}")  # fmt: skip
+            print(
+                f"{r['scale']:>6}{r['documents']:>11}{name:>10}{x['rps']:>8.0f}"
+                f"{x['p50_ms']:>9.1f}{x['p95_ms']:>9.1f}{x['p99_ms']:>9.1f}"
+                f"{x['errors'] + x['non2xx']:>8}"
+            )
     if len(rows) > 1:
         first, last = rows[0], rows[-1]
         growth = last["documents"] / max(first["documents"], 1)

@@ -26,11 +26,17 @@ class Gunicorn:
         self.url = f"http://127.0.0.1:{self.port}"
         self._log = open(log, "w") if log else subprocess.DEVNULL  # noqa: SIM115 - closed in stop()
         self.process = subprocess.Popen(  # noqa: S603 - our own gunicorn and config
-            [str(Path(sys.executable).with_name("gunicorn")), "--config", "config/gunicorn.py",
-             app],
-            cwd=ROOT, env={**env, "PORT": str(self.port)},
-            stdout=self._log, stderr=subprocess.STDOUT,
-        )  # fmt: skip
+            [
+                str(Path(sys.executable).with_name("gunicorn")),
+                "--config",
+                "config/gunicorn.py",
+                app,
+            ],
+            cwd=ROOT,
+            env={**env, "PORT": str(self.port)},
+            stdout=self._log,
+            stderr=subprocess.STDOUT,
+        )
         deadline = time.monotonic() + seconds
         while time.monotonic() < deadline:
             try:

@@ -10,10 +10,23 @@ HERE = Path(__file__).parent
 
 def wrk(url, seconds, connections, script="report.lua", args=()):
     result = subprocess.run(
-        ["wrk", f"-t{min(2, connections)}", f"-c{connections}", f"-d{seconds}s", "--timeout", "10s",
-         "-s", str(HERE / script), url, *(["--", *args] if args else [])],
-        capture_output=True, text=True, check=True, timeout=seconds + 60,
-    )  # fmt: skip
+        [
+            "wrk",
+            f"-t{min(2, connections)}",
+            f"-c{connections}",
+            f"-d{seconds}s",
+            "--timeout",
+            "10s",
+            "-s",
+            str(HERE / script),
+            url,
+            *(["--", *args] if args else []),
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=seconds + 60,
+    )
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 

@@ -1,7 +1,7 @@
 """gunicorn settings from the environment: `gunicorn --config config/gunicorn.py config.wsgi`.
 
 The same environment as the settings: `.env` is read first (values already in the
-environment win, as in config/settings.py), so GUNICORN_* and PORT there take effect.
+environment win, as in config/settings/base.py), so GUNICORN_* and PORT there take effect.
 """
 
 import multiprocessing

@@ -74,8 +74,19 @@ class BreakerRedisCacheClient(RedisCacheClient):
         self.breaker = Breaker()
 
 
-for _name in ("add", "get", "set", "touch", "delete", "get_many", "has_key", "incr",
-              "set_many", "delete_many", "clear"):  # fmt: skip
+for _name in (
+    "add",
+    "get",
+    "set",
+    "touch",
+    "delete",
+    "get_many",
+    "has_key",
+    "incr",
+    "set_many",
+    "delete_many",
+    "clear",
+):
     setattr(BreakerRedisCacheClient, _name, _guarded(getattr(RedisCacheClient, _name)))
 
 

@@ -40,9 +40,13 @@ def _set_marker(request, response):
     pk = getattr(request, "kept_posts_user", None)
     if pk is not None:
         response.set_cookie(
-            MARKER, signing.dumps(pk, salt=SALT), max_age=settings.SESSION_ABSOLUTE_SECONDS * 2,
-            secure=settings.SESSION_COOKIE_SECURE, httponly=True, samesite="Lax",
-        )  # fmt: skip
+            MARKER,
+            signing.dumps(pk, salt=SALT),
+            max_age=settings.SESSION_ABSOLUTE_SECONDS * 2,
+            secure=settings.SESSION_COOKIE_SECURE,
+            httponly=True,
+            samesite="Lax",
+        )
     return response
 
 
@@ -82,13 +86,18 @@ class KeepExpiredPostMiddleware:
     def keep(self, request):
         owner = _proven_user(request)
         token = secrets.token_urlsafe(16)
-        data = [(name, value) for name, values in request.POST.lists() for value in values
-                if name != "csrfmiddlewaretoken"]  # fmt: skip
+        data = [
+            (name, value)
+            for name, values in request.POST.lists()
+            for value in values
+            if name != "csrfmiddlewaretoken"
+        ]
         kept = False
         if owner is not None:
             try:
-                cache.set(f"kept-post:{token}", (owner, request.path, data),
-                          settings.KEPT_POST_SECONDS)  # fmt: skip
+                cache.set(
+                    f"kept-post:{token}", (owner, request.path, data), settings.KEPT_POST_SECONDS
+                )
                 kept = True
             except Exception:  # noqa: BLE001 - no cache: the text is shown below instead
                 kept = False

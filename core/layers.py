@@ -59,6 +59,8 @@ def violations(graph) -> list[str]:
     for app, targets in sorted(graph.items()):
         for other, files in sorted(targets.items()):
             if LAYERS[other] >= LAYERS[app]:
-                found += [f"{file}: {app} (layer {LAYERS[app]}) imports {other} "
-                          f"(layer {LAYERS[other]})" for file in files]  # fmt: skip
+                found += [
+                    f"{file}: {app} (layer {LAYERS[app]}) imports {other} (layer {LAYERS[other]})"
+                    for file in files
+                ]
     return found

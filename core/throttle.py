@@ -3,7 +3,7 @@
 Counting is "increment first, then decide": the counter's new value is the request's
 place in its window, so concurrent requests cannot all read the same old count (Redis
 increments atomically). The counters live in their own cache alias, "counters", when
-one is configured (settings.py), so pages filling the page cache never evict them; a
+one is configured (config/settings/caches.py), so pages filling the page cache never evict them; a
 failing cache lets requests through (fail open): losing a limit for a while is better
 than refusing everyone.
 """

@@ -176,8 +176,11 @@ class Column:
         if self.type == "boolean" and in_json_object:
             return JsonBool(field)
         if self.type == "boolean" and not for_json:
-            return Case(When(Q(**{self.source or self.name: True}), then=Value("true")),
-                        default=Value("false"), output_field=CharField())  # fmt: skip
+            return Case(
+                When(Q(**{self.source or self.name: True}), then=Value("true")),
+                default=Value("false"),
+                output_field=CharField(),
+            )
         return field
 
     def csv_cell(self):

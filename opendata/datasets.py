@@ -124,7 +124,7 @@ GOALS = Dataset(
             "Ska vara uppnått senast (tomt: inget datum).",
             "2020-12-31",
             required=False,
-        ),  # fmt: skip
+        ),
         shapes.period_page(),
     ),
     filters=_PERIOD_PLACE,
@@ -166,7 +166,7 @@ ACTIVITIES = Dataset(
             "Mätbart mål: antal (tomt: inget mätbart mål).",
             "4",
             required=False,
-        ),  # fmt: skip
+        ),
         Column("target_unit", "string", "Mätbart mål: enhet.", "tillfällen"),
         shapes.period_page(),
     ),
@@ -257,7 +257,7 @@ STATUSES = Dataset(
             "Uppnått antal hittills (tomt: inget mätbart mål).",
             "2",
             required=False,
-        ),  # fmt: skip
+        ),
         shapes.report_page("report__"),
     ),
     filters=shapes.place_filters("report__period__", updated="report__updated_at"),

@@ -124,13 +124,23 @@ def catalogue() -> Graph:
             distribution = _iri(f"{page}#distribution-{slug}-{fmt}")
             graph.add((iri, DCAT.distribution, distribution))
             graph.add((distribution, RDF.type, DCAT.Distribution))
-            _texts(graph, distribution, DCTERMS.title, f"{title} ({fmt.upper()})",
-                   f"{title_en} ({fmt.upper()})")  # fmt: skip
+            _texts(
+                graph,
+                distribution,
+                DCTERMS.title,
+                f"{title} ({fmt.upper()})",
+                f"{title_en} ({fmt.upper()})",
+            )
             graph.add((distribution, DCAT.accessURL, _iri(url)))
             graph.add((distribution, DCAT.downloadURL, _iri(url)))
             graph.add((distribution, DCTERMS.format, FILE_TYPE[fmt.upper()]))
-            graph.add((distribution, DCAT.mediaType, URIRef(
-                "http://www.iana.org/assignments/media-types/" + MEDIA_TYPES[fmt])))  # fmt: skip
+            graph.add(
+                (
+                    distribution,
+                    DCAT.mediaType,
+                    URIRef("http://www.iana.org/assignments/media-types/" + MEDIA_TYPES[fmt]),
+                )
+            )
             graph.add((distribution, DCTERMS.license, licence))
         return iri
 
@@ -160,8 +170,13 @@ def catalogue() -> Graph:
         api_distribution = _iri(f"{page}#distribution-{dataset.slug}-api")
         graph.add((iri, DCAT.distribution, api_distribution))
         graph.add((api_distribution, RDF.type, DCAT.Distribution))
-        _texts(graph, api_distribution, DCTERMS.title, f"{dataset.title} (API)",
-               f"{dataset.title_en} (API)")  # fmt: skip
+        _texts(
+            graph,
+            api_distribution,
+            DCTERMS.title,
+            f"{dataset.title} (API)",
+            f"{dataset.title_en} (API)",
+        )
         graph.add((api_distribution, DCAT.accessURL, _iri(f"/api/v1/{dataset.slug}/")))
         graph.add((api_distribution, DCAT.accessService, service))
         graph.add((api_distribution, DCTERMS.format, FILE_TYPE.JSON))

@@ -20,22 +20,53 @@ from .views import newest, swedish_key
 # tile sits roughly where the county lies. Tiles are equal: the map shows figures, not
 # areas.
 TILES = {
-    "25": (2, 0), "24": (2, 1), "23": (1, 2), "22": (2, 2), "20": (1, 3), "21": (2, 3),
-    "17": (0, 4), "19": (1, 4), "03": (2, 4), "14": (0, 5), "18": (1, 5), "04": (2, 5),
-    "01": (3, 5), "13": (0, 6), "06": (1, 6), "05": (2, 6), "09": (3, 6), "12": (0, 7),
-    "07": (1, 7), "08": (2, 7), "10": (1, 8),
-}  # fmt: skip
+    "25": (2, 0),
+    "24": (2, 1),
+    "23": (1, 2),
+    "22": (2, 2),
+    "20": (1, 3),
+    "21": (2, 3),
+    "17": (0, 4),
+    "19": (1, 4),
+    "03": (2, 4),
+    "14": (0, 5),
+    "18": (1, 5),
+    "04": (2, 5),
+    "01": (3, 5),
+    "13": (0, 6),
+    "06": (1, 6),
+    "05": (2, 6),
+    "09": (3, 6),
+    "12": (0, 7),
+    "07": (1, 7),
+    "08": (2, 7),
+    "10": (1, 8),
+}
 # What each tile says: the county's name as people say it, broken where a name is too
 # long for one line of a tile (a code such as "22" tells a first-time visitor nothing).
 TILE_NAMES = {
-    "01": ("Stockholm",), "03": ("Uppsala",), "04": ("Söder-", "manland"),
-    "05": ("Öster-", "götland"), "06": ("Jönköping",), "07": ("Kronoberg",),
-    "08": ("Kalmar",), "09": ("Gotland",), "10": ("Blekinge",), "12": ("Skåne",),
-    "13": ("Halland",), "14": ("Västra", "Götaland"), "17": ("Värmland",),
-    "18": ("Örebro",), "19": ("Väst-", "manland"), "20": ("Dalarna",),
-    "21": ("Gävleborg",), "22": ("Väster-", "norrland"), "23": ("Jämtland",),
-    "24": ("Väster-", "botten"), "25": ("Norr-", "botten"),
-}  # fmt: skip
+    "01": ("Stockholm",),
+    "03": ("Uppsala",),
+    "04": ("Söder-", "manland"),
+    "05": ("Öster-", "götland"),
+    "06": ("Jönköping",),
+    "07": ("Kronoberg",),
+    "08": ("Kalmar",),
+    "09": ("Gotland",),
+    "10": ("Blekinge",),
+    "12": ("Skåne",),
+    "13": ("Halland",),
+    "14": ("Västra", "Götaland"),
+    "17": ("Värmland",),
+    "18": ("Örebro",),
+    "19": ("Väst-", "manland"),
+    "20": ("Dalarna",),
+    "21": ("Gävleborg",),
+    "22": ("Väster-", "norrland"),
+    "23": ("Jämtland",),
+    "24": ("Väster-", "botten"),
+    "25": ("Norr-", "botten"),
+}
 TILE = 72  # px per tile, gaps included: 4 columns fill a 320 px phone at full size
 SHADES = 5  # shade classes tile--0 … tile--4, by share of municipalities with a promise
 # Where the lines of a tile sit (y from the tile's top): one or two name lines, then

@@ -76,10 +76,16 @@ def period_documents(period_ids):
     them: promises, goals, activities, published reports and their status comments."""
     periods = _published_periods(period_ids)
     docs = [
-        _doc(p, url=p.get_absolute_url(), context=p.municipality.name, period=p,
-             updated=p.updated_at, **_places(p))
+        _doc(
+            p,
+            url=p.get_absolute_url(),
+            context=p.municipality.name,
+            period=p,
+            updated=p.updated_at,
+            **_places(p),
+        )
         for p in periods.values()
-    ]  # fmt: skip
+    ]
     for model in ANCHORS:
         docs += part_documents(model.objects.filter(period_id__in=periods), periods)
     reports = FollowUpReport.objects.public().filter(period_id__in=periods)
@@ -92,9 +98,15 @@ def part_documents(queryset, periods):
     for obj in queryset.order_by("pk"):
         p = periods[obj.period_id]
         docs.append(
-            _doc(obj, url=f"{p.get_absolute_url()}#{ANCHORS[type(obj)]}-{obj.pk}",
-                 context=_in_period(p), period=p, updated=p.updated_at, **_places(p))
-        )  # fmt: skip
+            _doc(
+                obj,
+                url=f"{p.get_absolute_url()}#{ANCHORS[type(obj)]}-{obj.pk}",
+                context=_in_period(p),
+                period=p,
+                updated=p.updated_at,
+                **_places(p),
+            )
+        )
     return docs
 
 
@@ -106,19 +118,31 @@ def report_documents(reports, periods, only_statuses=None):
         r.period = periods[r.period_id]  # already loaded: no query per report
         if only_statuses is None:
             docs.append(
-                _doc(r, url=r.get_absolute_url(), title=r.title, context=_in_period(r.period),
-                     period=r.period, updated=r.updated_at, **_places(r.period))
-            )  # fmt: skip
+                _doc(
+                    r,
+                    url=r.get_absolute_url(),
+                    title=r.title,
+                    context=_in_period(r.period),
+                    period=r.period,
+                    updated=r.updated_at,
+                    **_places(r.period),
+                )
+            )
     statuses = ActivityStatus.objects.filter(report_id__in=reports).exclude(comment="")
     if only_statuses is not None:
         statuses = statuses.filter(pk__in=only_statuses)
     for s in statuses.order_by("pk"):
         r = reports[s.report_id]
         docs.append(
-            _doc(s, url=f"{r.get_absolute_url()}#status-{s.activity_id}",
-                 context=f"{r.title} · {_in_period(r.period)}", period=r.period,
-                 updated=r.updated_at, **_places(r.period))
-        )  # fmt: skip
+            _doc(
+                s,
+                url=f"{r.get_absolute_url()}#status-{s.activity_id}",
+                context=f"{r.title} · {_in_period(r.period)}",
+                period=r.period,
+                updated=r.updated_at,
+                **_places(r.period),
+            )
+        )
     return docs
 
 
@@ -137,10 +161,15 @@ def agreement_documents(queryset):
 
 def place_documents(municipalities=(), counties=(), police_areas=()):
     docs = [
-        _doc(m, url=m.get_absolute_url(), context=m.county.name,
-             municipality_id=m.pk, county_id=m.county_id)
+        _doc(
+            m,
+            url=m.get_absolute_url(),
+            context=m.county.name,
+            municipality_id=m.pk,
+            county_id=m.county_id,
+        )
         for m in Municipality.objects.filter(pk__in=municipalities).select_related("county")
-    ]  # fmt: skip
+    ]
     docs += [
         _doc(c, url=c.get_absolute_url(), context="Län", county_id=c.pk)
         for c in County.objects.filter(pk__in=counties)
@@ -226,8 +255,10 @@ def reindex_periods(period_ids):
     """A period's tree: its own document and every document of its parts and reports.
     Publishing adds them, unpublishing (or deleting) removes them."""
     period_ids = list(period_ids)
-    replace(Q(period_id__in=period_ids) | source(PromisePeriod, period_ids),
-            period_documents(period_ids))  # fmt: skip
+    replace(
+        Q(period_id__in=period_ids) | source(PromisePeriod, period_ids),
+        period_documents(period_ids),
+    )
 
 
 def reindex_part(obj):
@@ -256,8 +287,10 @@ def reindex_status(status):
 
 
 def reindex_agreements(ids):
-    replace(source(CooperationAgreement, ids),
-            agreement_documents(CooperationAgreement.objects.filter(pk__in=ids)))  # fmt: skip
+    replace(
+        source(CooperationAgreement, ids),
+        agreement_documents(CooperationAgreement.objects.filter(pk__in=ids)),
+    )
 
 
 def reindex_places(municipalities=(), counties=(), police_areas=()):

@@ -66,9 +66,17 @@ def _area_municipalities_changed(sender, instance, action, pk_set, **kwargs):
 
 
 MODELS = (
-    PromisePeriod, Promise, Goal, Activity, FollowUpReport, ActivityStatus,
-    CooperationAgreement, Municipality, County, LocalPoliceArea,
-)  # fmt: skip
+    PromisePeriod,
+    Promise,
+    Goal,
+    Activity,
+    FollowUpReport,
+    ActivityStatus,
+    CooperationAgreement,
+    Municipality,
+    County,
+    LocalPoliceArea,
+)
 
 
 def connect():

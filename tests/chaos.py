@@ -76,9 +76,15 @@ def probe(server, visitor, editor, n):
     status, page, seconds = timed(
         visitor.post,
         form_url,
-        {"csrfmiddlewaretoken": visitor.token, "started": visitor.started, "lamna_tomt": "",
-         "page_url": "/", "message": text, "consent": "on"},
-    )  # fmt: skip
+        {
+            "csrfmiddlewaretoken": visitor.token,
+            "started": visitor.started,
+            "lamna_tomt": "",
+            "page_url": "/",
+            "message": text,
+            "consent": "on",
+        },
+    )
     if status == 302:
         note = "sparad"
     elif text in page:
@@ -95,8 +101,12 @@ def outbox(env):
     started = time.monotonic()
     result = subprocess.run(  # noqa: S603 - our own manage.py
         [sys.executable, "manage.py", "send_pending_notifications"],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=120,
-    )  # fmt: skip
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     seconds = time.monotonic() - started
     summary = (result.stdout.strip().splitlines() or ["fel"])[-1]
     sent = summary.split(": ")[-1].split(",")[0] if result.returncode == 0 else "fel (databasen)"
@@ -112,9 +122,14 @@ def prepare():
     for command in (["migrate"], ["load_reference_data"], ["load_seed_content"]):
         manage(*command, env=direct)
     manage(
-        "createsuperuser", "--noinput", "--username", "chef", "--email", "chef@example.se",
+        "createsuperuser",
+        "--noinput",
+        "--username",
+        "chef",
+        "--email",
+        "chef@example.se",
         env={**direct, "DJANGO_SUPERUSER_PASSWORD": PASSWORD},
-    )  # fmt: skip
+    )
 
 
 def log_in(server):
@@ -122,9 +137,12 @@ def log_in(server):
     _, _, page = editor.get(server.url + "/admin/login/")
     editor.post(
         server.url + "/admin/login/?next=/admin/",
-        {"csrfmiddlewaretoken": hidden(page, "csrfmiddlewaretoken"), "username": "chef",
-         "password": PASSWORD},
-    )  # fmt: skip
+        {
+            "csrfmiddlewaretoken": hidden(page, "csrfmiddlewaretoken"),
+            "username": "chef",
+            "password": PASSWORD,
+        },
+    )
     return editor
 
 
@@ -143,11 +161,15 @@ def main():
         DATABASE_URL=f"postgres://postgres@127.0.0.1:{PG_PROXY}/{DATABASE}",
         REDIS_URL=f"redis://127.0.0.1:{REDIS_PROXY}/{REDIS_DB}",
         DJANGO_EMAIL_BACKEND="django.core.mail.backends.smtp.EmailBackend",
-        EMAIL_HOST="127.0.0.1", EMAIL_PORT=str(SMTP_PROXY), EMAIL_TIMEOUT="2",
-        ACCESSIBILITY_RATE_LIMIT_PER_HOUR="1000", ACCESSIBILITY_MIN_FILL_SECONDS="0",
-        ACCESSIBILITY_EDITOR_EMAILS="redaktor@example.se", SEARCH_RATE_LIMIT_PER_MINUTE="1000",
+        EMAIL_HOST="127.0.0.1",
+        EMAIL_PORT=str(SMTP_PROXY),
+        EMAIL_TIMEOUT="2",
+        ACCESSIBILITY_RATE_LIMIT_PER_HOUR="1000",
+        ACCESSIBILITY_MIN_FILL_SECONDS="0",
+        ACCESSIBILITY_EDITOR_EMAILS="redaktor@example.se",
+        SEARCH_RATE_LIMIT_PER_MINUTE="1000",
         CACHE_BREAKER_SECONDS="2",
-    )  # fmt: skip
+    )
     servers = [Gunicorn(env, port=port) for port in SERVERS]
     rows, lost = [], []
     try:
@@ -156,8 +178,9 @@ def main():
             visitor = Visitor()
             _, _, page = visitor.get(server.url + "/tillganglighet/pata-brister/")
             visitor.token, visitor.started = (
-                hidden(page, "csrfmiddlewaretoken"), hidden(page, "started")
-            )  # fmt: skip
+                hidden(page, "csrfmiddlewaretoken"),
+                hidden(page, "started"),
+            )
             visitor.get(server.url + "/kommuner/sollentuna/")  # cached from now on
             visitors.append(visitor)
             editors.append(log_in(server))
@@ -180,8 +203,16 @@ def main():
         for proxy in proxies.values():
             proxy.stop()
         sink.shutdown()
-    header = ["beroende", "fel", "cachad sida", "ocachad sida", "sök", "formulär",
-              "admin", "utkorg (cron)"]  # fmt: skip
+    header = [
+        "beroende",
+        "fel",
+        "cachad sida",
+        "ocachad sida",
+        "sök",
+        "formulär",
+        "admin",
+        "utkorg (cron)",
+    ]
     print("| " + " | ".join(header) + " |")
     print("|" + " --- |" * len(header))
     for row in rows:

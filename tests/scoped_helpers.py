@@ -23,7 +23,7 @@ def municipality_pages(corner):
                 "year": corner.report.year,
                 "tertial": corner.report.tertial,
             },
-        ),  # fmt: skip
+        ),
         reverse("portal:agreement", kwargs={"municipality_slug": slug, "pk": corner.agreement.pk}),
         reverse("alerts:feed", kwargs={"slug": slug}),
     ]

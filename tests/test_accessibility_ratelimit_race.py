@@ -25,9 +25,12 @@ def _one_window(monkeypatch):
 @pytest.fixture
 def shared_redis(settings):
     settings.CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS,
-                    "KEY_PREFIX": "ratelimit-race"},
-    }  # fmt: skip
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS,
+            "KEY_PREFIX": "ratelimit-race",
+        },
+    }
     yield
     client = redis.Redis.from_url(REDIS)
     for key in client.scan_iter("ratelimit-race:*"):
@@ -74,7 +77,13 @@ def test_the_429_page_gives_back_every_field_typed(client, settings):
     response = client.post(reverse("accessibility:alternative-format"), data)
     assert response.status_code == 429
     body = html(response)
-    for shown in ("/kommuner/jarfalla/", "Löftena för Järfälla som ljudfil.", "Annat format",
-                  "Daisy-bok", "Åsa Öberg", "asa@example.se"):  # fmt: skip
+    for shown in (
+        "/kommuner/jarfalla/",
+        "Löftena för Järfälla som ljudfil.",
+        "Annat format",
+        "Daisy-bok",
+        "Åsa Öberg",
+        "asa@example.se",
+    ):
         assert shown in body, shown
     assert data["started"] not in body

@@ -19,8 +19,12 @@ def test_a_second_save_over_a_newer_one_shows_both_versions(alfa):
     url = admin_url("followup", "followupreport", "change", alfa.report.pk)
     opened_by_a, opened_by_b = form_data(a.get(url)), form_data(b.get(url))
 
-    a_saves = {**opened_by_a, "summary": "A:s sammanfattning.",
-               "statuses-0-status": "genomford", "statuses-0-comment": "A:s kommentar"}  # fmt: skip
+    a_saves = {
+        **opened_by_a,
+        "summary": "A:s sammanfattning.",
+        "statuses-0-status": "genomford",
+        "statuses-0-comment": "A:s kommentar",
+    }
     assert a.post(url, a_saves).status_code == 302
 
     b_saves = {**opened_by_b, "summary": "B:s sammanfattning."}

@@ -22,11 +22,13 @@ def period_add_data(corner, **changes):
         "status": "draft",
         "dates_precision": "day",
         "signed_precision": "day",
-        **{f"{prefix}-{key}": value
-           for prefix in ("promises", "goals", "activities", "signatories")
-           for key, value in (("TOTAL_FORMS", "0"), ("INITIAL_FORMS", "0"))},
+        **{
+            f"{prefix}-{key}": value
+            for prefix in ("promises", "goals", "activities", "signatories")
+            for key, value in (("TOTAL_FORMS", "0"), ("INITIAL_FORMS", "0"))
+        },
         **changes,
-    }  # fmt: skip
+    }
 
 
 # --- 1 dates -----------------------------------------------------------------------------
@@ -123,8 +125,10 @@ def test_history_is_swedish_and_shows_status_rows_under_their_report(client, alf
     data["statuses-0-achieved_count"] = "52"
     data["statuses-0-status"] = "genomford"
     assert client.post(report_url, data).status_code == 302
-    client.post(admin_url("followup", "followupreport", "changelist"), {
-        "action": "unpublish_selected", "_selected_action": [alfa.report.pk]})  # fmt: skip
+    client.post(
+        admin_url("followup", "followupreport", "changelist"),
+        {"action": "unpublish_selected", "_selected_action": [alfa.report.pk]},
+    )
 
     page = client.get(admin_url("followup", "followupreport", "history", alfa.report.pk))
     text = text_of(page).replace("&rarr;", "→")

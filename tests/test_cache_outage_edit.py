@@ -13,8 +13,9 @@ from tests.helpers import period_url
 
 pytestmark = pytest.mark.django_db
 
-LOCMEM = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-                      "LOCATION": "tests"}}  # fmt: skip
+LOCMEM = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "tests"}
+}
 BROKEN = {"default": {"BACKEND": "tests.test_accessibility_ratelimit.BrokenCache"}}
 
 

@@ -20,9 +20,16 @@ PASSWORD = "Trygghet-i-Vingaker-2025"
 def test_a_new_coordinator_goes_round_the_cycle(client, reference_data, monkeypatch):
     monkeypatch.setenv("DJANGO_COORDINATOR_PASSWORD", PASSWORD)
     call_command(
-        "add_coordinator", "eva", "--municipality", "Vingåker", "--police-area", "Katrineholm",
-        "--email", "eva@vingaker.se", stdout=io.StringIO(),
-    )  # fmt: skip
+        "add_coordinator",
+        "eva",
+        "--municipality",
+        "Vingåker",
+        "--police-area",
+        "Katrineholm",
+        "--email",
+        "eva@vingaker.se",
+        stdout=io.StringIO(),
+    )
     client.post(reverse("admin:login"), {"username": "eva", "password": PASSWORD})
 
     # The period, with day-first dates.

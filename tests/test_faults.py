@@ -36,9 +36,14 @@ def stack():
     for command in (["migrate"], ["load_reference_data"], ["load_seed_content"]):
         manage(*command, env=direct)
     manage(
-        "createsuperuser", "--noinput", "--username", "chef", "--email", "chef@example.se",
+        "createsuperuser",
+        "--noinput",
+        "--username",
+        "chef",
+        "--email",
+        "chef@example.se",
         env={**direct, "DJANGO_SUPERUSER_PASSWORD": PASSWORD},
-    )  # fmt: skip
+    )
     database, cache = FaultProxy(5432, port=PG_PROXY), FaultProxy(6379, port=REDIS_PROXY)
     server = Gunicorn(
         environment(
@@ -118,9 +123,12 @@ def logged_in(server):
     _, _, page = editor.get(server.url + "/admin/login/")
     status, _, _ = editor.post(
         server.url + "/admin/login/?next=/admin/",
-        {"csrfmiddlewaretoken": hidden(page, "csrfmiddlewaretoken"), "username": "chef",
-         "password": PASSWORD},
-    )  # fmt: skip
+        {
+            "csrfmiddlewaretoken": hidden(page, "csrfmiddlewaretoken"),
+            "username": "chef",
+            "password": PASSWORD,
+        },
+    )
     assert status == 302
     return editor
 
@@ -182,18 +190,24 @@ def test_an_unpublish_while_redis_is_cut_shows_once_redis_is_back(faults):
 
     cache.set_mode(CUT)
     with psycopg.connect(f"{PG}/{DATABASE}") as conn:
-        ids = [str(row[0]) for row in conn.execute(
-            "SELECT p.id FROM promises_promiseperiod p JOIN municipalities_municipality m"
-            " ON m.id = p.municipality_id WHERE m.slug = 'jonkoping'"
-        )]  # fmt: skip
+        ids = [
+            str(row[0])
+            for row in conn.execute(
+                "SELECT p.id FROM promises_promiseperiod p JOIN municipalities_municipality m"
+                " ON m.id = p.municipality_id WHERE m.slug = 'jonkoping'"
+            )
+        ]
     changelist = server.url + "/admin/promises/promiseperiod/"
     _, _, page = editor.get(changelist)
     status, _, _ = editor.post(
         changelist,
-        [("csrfmiddlewaretoken", hidden(page, "csrfmiddlewaretoken")),
-         ("action", "unpublish_selected"), ("index", "0"),
-         *(("_selected_action", pk) for pk in ids)],
-    )  # fmt: skip
+        [
+            ("csrfmiddlewaretoken", hidden(page, "csrfmiddlewaretoken")),
+            ("action", "unpublish_selected"),
+            ("index", "0"),
+            *(("_selected_action", pk) for pk in ids),
+        ],
+    )
     assert status == 302, "the change is saved although the cache is unreachable"
 
     cache.set_mode(PASS)

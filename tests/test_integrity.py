@@ -148,9 +148,12 @@ def test_the_police_area_must_serve_the_municipality():
 
 @pytest.mark.parametrize(
     ("tertial", "first", "last"),
-    [(1, D(2024, 1, 1), D(2024, 4, 30)), (2, D(2024, 5, 1), D(2024, 8, 31)),
-     (3, D(2024, 9, 1), D(2024, 12, 31))],
-)  # fmt: skip
+    [
+        (1, D(2024, 1, 1), D(2024, 4, 30)),
+        (2, D(2024, 5, 1), D(2024, 8, 31)),
+        (3, D(2024, 9, 1), D(2024, 12, 31)),
+    ],
+)
 def test_tertial_spans(tertial, first, last):
     assert tertial_span(2024, tertial) == (first, last)
 

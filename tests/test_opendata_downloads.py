@@ -24,9 +24,18 @@ from tests.opendata_helpers import add_signatories
 pytestmark = pytest.mark.django_db
 
 JONKOPING_2020_RESPONSIBLE = [
-    "polisen", "polisen", "gemensamt", "kommunen", "polisen", "gemensamt",
-    "kommunen", "kommunen", "kommunen", "gemensamt", "gemensamt",
-]  # fmt: skip
+    "polisen",
+    "polisen",
+    "gemensamt",
+    "kommunen",
+    "polisen",
+    "gemensamt",
+    "kommunen",
+    "kommunen",
+    "kommunen",
+    "gemensamt",
+    "gemensamt",
+]
 
 
 def body(response):

@@ -10,11 +10,18 @@ from core.forms import given_back
 def test_an_error_page_gives_back_what_was_typed_but_never_a_secret():
     sent = QueryDict(mutable=True)
     for name, value in [
-        ("csrfmiddlewaretoken", "csrf-värde"), ("username", "chef"),
-        ("password", "hemligt-lösen"), ("new_password1", "nytt-lösen"), ("lamna_tomt", "bot"),
-        ("started", "tidsfälla"), ("message", "Knappen syns inte."), ("consent", "on"),
-        ("form-TOTAL_FORMS", "3"), ("_save", "Spara"), ("summary", "Läget är gott."),
-    ]:  # fmt: skip
+        ("csrfmiddlewaretoken", "csrf-värde"),
+        ("username", "chef"),
+        ("password", "hemligt-lösen"),
+        ("new_password1", "nytt-lösen"),
+        ("lamna_tomt", "bot"),
+        ("started", "tidsfälla"),
+        ("message", "Knappen syns inte."),
+        ("consent", "on"),
+        ("form-TOTAL_FORMS", "3"),
+        ("_save", "Spara"),
+        ("summary", "Läget är gott."),
+    ]:
         sent.appendlist(name, value)
     assert given_back(sent) == ["chef", "Knappen syns inte.", "Läget är gott."]
 

@@ -85,10 +85,20 @@ def test_a_hit_is_answered_before_sessions_and_authentication_with_the_headers_o
     # The full set, nothing left out: no header of these responses is per response
     # (Date is the server's, not Django's).
     assert dict(hit.headers) == dict(miss.headers) == dict(head.headers)
-    for name in ("Strict-Transport-Security", "Content-Security-Policy", "Referrer-Policy",
-                 "Cross-Origin-Opener-Policy", "Cross-Origin-Resource-Policy",
-                 "Permissions-Policy", "X-Frame-Options", "X-Content-Type-Options",
-                 "Content-Type", "ETag", "Last-Modified", "Cache-Control"):  # fmt: skip
+    for name in (
+        "Strict-Transport-Security",
+        "Content-Security-Policy",
+        "Referrer-Policy",
+        "Cross-Origin-Opener-Policy",
+        "Cross-Origin-Resource-Policy",
+        "Permissions-Policy",
+        "X-Frame-Options",
+        "X-Content-Type-Options",
+        "Content-Type",
+        "ETag",
+        "Last-Modified",
+        "Cache-Control",
+    ):
         assert hit[name], name
     assert "Vary" not in hit, "the page does not depend on cookies, and says so"
     assert not hit.cookies and not head.cookies

@@ -97,8 +97,9 @@ def test_period_preview_shows_a_draft_with_a_notice_and_keeps_it_private(rf, db)
 
 def test_agreement_page_shows_summary_focus_areas_body_and_quote(client, seed_content):
     response = get(client, "portal:municipality", slug="jarfalla")
-    url = re.search(r'href="(/kommuner/jarfalla/samverkansoverenskommelser/\d+/)"',
-                    response.content.decode()).group(1)  # fmt: skip
+    url = re.search(
+        r'href="(/kommuner/jarfalla/samverkansoverenskommelser/\d+/)"', response.content.decode()
+    ).group(1)
     text = text_of(client.get(url))
     assert "Järfälla kommun och Polisen tecknar ny samverkansöverenskommelse" in text
     assert "Gäller 18 november 2021 – 31 december 2022" in text
@@ -148,12 +149,17 @@ def report_with_statuses(db):
     )
     promise = PromiseFactory(period=period, title="Tryggare centrum")
     counted = ActivityFactory(
-        period=period, promise=promise, text="Gemensamma krogtillsyner.",
-        responsible="gemensamt", target_count=4, target_unit="tillfällen",
-    )  # fmt: skip
+        period=period,
+        promise=promise,
+        text="Gemensamma krogtillsyner.",
+        responsible="gemensamt",
+        target_count=4,
+        target_unit="tillfällen",
+    )
     walking = ActivityFactory(period=period, promise=promise, text="Fotpatrullering i centrum.")
-    general = ActivityFactory(period=period, text="Kommunen informerar om grannsamverkan.",
-                              responsible="kommunen")  # fmt: skip
+    general = ActivityFactory(
+        period=period, text="Kommunen informerar om grannsamverkan.", responsible="kommunen"
+    )
     unreported = ActivityFactory(period=period, text="Trygghetsvandring i parken.")
     FollowUpReportFactory(period=period, year=2024, tertial=1)
     report = FollowUpReportFactory(
@@ -167,8 +173,9 @@ def report_with_statuses(db):
         achieved_count=4,
         comment="Fyra tillsyner <b>genomförda</b>.",
     )
-    ActivityStatusFactory(report=report, activity=walking, status="forsenad",
-                          comment="Personalbrist i juli.")  # fmt: skip
+    ActivityStatusFactory(
+        report=report, activity=walking, status="forsenad", comment="Personalbrist i juli."
+    )
     ActivityStatusFactory(report=report, activity=general, status="pagar")
     return report, unreported
 

@@ -108,9 +108,11 @@ def test_home_lists_the_latest_published_follow_ups(client, seed_content):
 
 def test_home_hides_drafts(client, seed_content):
     draft = PromisePeriodFactory(
-        municipality__name="Utkastby", status="draft", starts_on=datetime.date(2030, 1, 1),
+        municipality__name="Utkastby",
+        status="draft",
+        starts_on=datetime.date(2030, 1, 1),
         ends_on=datetime.date(2030, 12, 31),
-    )  # fmt: skip
+    )
     FollowUpReportFactory(period=draft, year=2030, tertial=1, status="published")
     jarfalla = PromisePeriod.objects.get(municipality__slug="jarfalla", slug="2024")
     FollowUpReportFactory(period=jarfalla, year=2024, tertial=2, status="draft")
@@ -238,9 +240,11 @@ def test_municipality_without_a_recorded_police_area_never_guesses_one(client, s
 def test_municipality_hides_draft_periods_reports_and_agreements(client, db):
     draft = PromisePeriodFactory(status="draft", lead="Hemligt utkast.")
     CooperationAgreementFactory(
-        municipality=draft.municipality, police_area=draft.police_area, status="draft",
+        municipality=draft.municipality,
+        police_area=draft.police_area,
+        status="draft",
         title="Hemlig överenskommelse",
-    )  # fmt: skip
+    )
     text = text_of(get(client, "portal:municipality", slug=draft.municipality.slug))
     assert "Hemligt utkast" not in text and "Hemlig överenskommelse" not in text
     assert f"Det finns inget publicerat medborgarlöfte för {draft.municipality.name}" in text

@@ -14,8 +14,17 @@ from promises.models import PromisePeriod, format_span
 
 SEED_DIR = Path(settings.BASE_DIR) / "fixtures" / "seed"
 # Pages outside the public promise pages: forms, search results, admin, files, open data.
-NOT_CRAWLED = ("/admin/", "/tillganglighet/", "/sok/", "/static/", "/sitemap.xml", "/robots.txt",
-               "/oppna-data/", "/api/", "/datasets/")  # fmt: skip
+NOT_CRAWLED = (
+    "/admin/",
+    "/tillganglighet/",
+    "/sok/",
+    "/static/",
+    "/sitemap.xml",
+    "/robots.txt",
+    "/oppna-data/",
+    "/api/",
+    "/datasets/",
+)
 
 
 def page_text(body):
@@ -95,7 +104,9 @@ def test_every_source_fact_is_reachable_from_the_start_page(client, seed_content
     missing = [fact for fact in facts() if " ".join(fact.split()) not in everything]
     assert missing == []
     # The police areas that serve the seeded municipalities, and the explainer.
-    assert any("Lokalpolisområde Sollentuna arbetar i Sigtuna, Sollentuna och Upplands Väsby"
-               in text for text in texts.values())  # fmt: skip
+    assert any(
+        "Lokalpolisområde Sollentuna arbetar i Sigtuna, Sollentuna och Upplands Väsby" in text
+        for text in texts.values()
+    )
     assert "Vad är medborgardialoger?" in everything
     assert "/om-medborgarloften/" in texts

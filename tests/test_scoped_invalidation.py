@@ -82,9 +82,13 @@ def test_publishing_a_report_through_the_service_shows_at_once_and_only_there(
     draft = services.create_report(period=alfa.period, year=2024, tertial=2, summary="Tertial 2")
     report_page = reverse(
         "portal:report",
-        kwargs={"municipality_slug": alfa.municipality.slug, "period_slug": alfa.period.slug,
-                "year": 2024, "tertial": 2},
-    )  # fmt: skip
+        kwargs={
+            "municipality_slug": alfa.municipality.slug,
+            "period_slug": alfa.period.slug,
+            "year": 2024,
+            "tertial": 2,
+        },
+    )
     assert client.get(report_page).status_code == 404
     assert_scoped(
         world,

@@ -10,8 +10,9 @@ from tests.scoped_helpers import Snapshot, municipality_pages, region_pages, sib
 
 pytestmark = pytest.mark.django_db
 
-LOCMEM = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-                      "LOCATION": "tests"}}  # fmt: skip
+LOCMEM = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "tests"}
+}
 BROKEN = {"default": {"BACKEND": "tests.test_accessibility_ratelimit.BrokenCache"}}
 
 
@@ -69,9 +70,13 @@ def test_a_period_moved_to_another_municipality_renews_both_and_nothing_else(
 
 
 def test_unlike_other_edits_one_saved_during_a_cache_outage_renews_every_page(
-    alfa, beta_pages, client, settings, django_capture_on_commit_callbacks,
+    alfa,
+    beta_pages,
+    client,
+    settings,
+    django_capture_on_commit_callbacks,
     django_assert_num_queries,
-):  # fmt: skip
+):
     ours = page_of(alfa.municipality)
     before = Snapshot.of([ours, *beta_pages])
     alfa_edit(alfa)

@@ -75,10 +75,13 @@ PUBLIC_ADDRESSES = {
         ("SITE_URL", "http://127.0.0.1:8000", "SITE_URL"),
         ("SITE_URL", "https://localhost", "SITE_URL"),
         ("DEFAULT_FROM_EMAIL", "Medborgarlöften <noreply@localhost>", "DEFAULT_FROM_EMAIL"),
-        ("ACCESSIBILITY_EDITOR_EMAILS", "a@example.se,tillganglighet@localhost",
-         "ACCESSIBILITY_EDITOR_EMAILS"),
+        (
+            "ACCESSIBILITY_EDITOR_EMAILS",
+            "a@example.se,tillganglighet@localhost",
+            "ACCESSIBILITY_EDITOR_EMAILS",
+        ),
     ],
-)  # fmt: skip
+)
 def test_check_deploy_fails_on_addresses_that_point_to_this_machine(variable, value, named):
     result = run_manage(
         "check",
@@ -108,8 +111,13 @@ def test_production_cookies_are_secure_host_cookies():
         "shell", "-c", code, DJANGO_SECURE="true", DJANGO_SECRET_KEY=secrets.token_urlsafe(64)
     )
     assert result.stdout.splitlines()[-1].split() == [
-        "__Host-sessionid", "__Host-csrftoken", "True", "31536000", "True", "True",
-    ]  # fmt: skip
+        "__Host-sessionid",
+        "__Host-csrftoken",
+        "True",
+        "31536000",
+        "True",
+        "True",
+    ]
 
 
 @pytest.mark.django_db

@@ -103,13 +103,22 @@ def servers():
         conn.execute(f'CREATE DATABASE "{DATABASE}"')
     redis.Redis.from_url(REDIS).flushdb()
     env = environment()
-    for command in (["migrate"], ["createcachetable"], ["load_reference_data"],
-                    ["load_seed_content"]):  # fmt: skip
+    for command in (
+        ["migrate"],
+        ["createcachetable"],
+        ["load_reference_data"],
+        ["load_seed_content"],
+    ):
         manage(*command, env=env)
     manage(
-        "createsuperuser", "--noinput", "--username", "chef", "--email", "chef@example.se",
+        "createsuperuser",
+        "--noinput",
+        "--username",
+        "chef",
+        "--email",
+        "chef@example.se",
         env={**env, "DJANGO_SUPERUSER_PASSWORD": PASSWORD},
-    )  # fmt: skip
+    )
     first, second = Gunicorn(env, port=port(0)), Gunicorn(env, port=port(1))
     yield first, second
     first.stop()
@@ -121,9 +130,12 @@ def logged_in(server):
     _, _, page = editor.get(server.url + "/admin/login/")
     status, _, _ = editor.post(
         server.url + "/admin/login/?next=/admin/",
-        {"csrfmiddlewaretoken": hidden(page, "csrfmiddlewaretoken"), "username": "chef",
-         "password": PASSWORD},
-    )  # fmt: skip
+        {
+            "csrfmiddlewaretoken": hidden(page, "csrfmiddlewaretoken"),
+            "username": "chef",
+            "password": PASSWORD,
+        },
+    )
     assert status == 302
     return editor
 
@@ -145,9 +157,13 @@ def test_a_change_published_through_one_server_shows_at_once_on_the_other(server
     _, _, page = editor.get(changelist)
     status, _, _ = editor.post(
         changelist,
-        {"csrfmiddlewaretoken": hidden(page, "csrfmiddlewaretoken"),
-         "action": "unpublish_selected", "_selected_action": str(period_id), "index": "0"},
-    )  # fmt: skip
+        {
+            "csrfmiddlewaretoken": hidden(page, "csrfmiddlewaretoken"),
+            "action": "unpublish_selected",
+            "_selected_action": str(period_id),
+            "index": "0",
+        },
+    )
     assert status == 302
 
     status, _, page = reader.get(second.url + "/kommuner/sollentuna/")
@@ -163,10 +179,15 @@ def submit_barrier_report(server, visitor, text):
     time.sleep(1.2)  # slower than the time-trap, like a person
     return visitor.post(
         form_url,
-        {"csrfmiddlewaretoken": hidden(page, "csrfmiddlewaretoken"),
-         "started": hidden(page, "started"), "lamna_tomt": "", "page_url": "/",
-         "message": text, "consent": "on"},
-    )  # fmt: skip
+        {
+            "csrfmiddlewaretoken": hidden(page, "csrfmiddlewaretoken"),
+            "started": hidden(page, "started"),
+            "lamna_tomt": "",
+            "page_url": "/",
+            "message": text,
+            "consent": "on",
+        },
+    )
 
 
 def test_the_form_flood_limit_counts_across_both_servers(servers):
@@ -199,15 +220,35 @@ def test_with_the_database_down_pages_answer_503_in_the_sites_layout():
 
         # A form sent while the database is down: the person gets their text back.
         secret = "a" * 32  # a CSRF secret of our own, as a browser's cookie would hold
-        visitor.jar.set_cookie(http.cookiejar.Cookie(
-            0, "csrftoken", secret, None, False, "127.0.0.1", False, False, "/", True,
-            False, None, False, None, None, {},
-        ))  # fmt: skip
+        visitor.jar.set_cookie(
+            http.cookiejar.Cookie(
+                0,
+                "csrftoken",
+                secret,
+                None,
+                False,
+                "127.0.0.1",
+                False,
+                False,
+                "/",
+                True,
+                False,
+                None,
+                False,
+                None,
+                None,
+                {},
+            )
+        )
         status, _, page = visitor.post(
             down.url + "/tillganglighet/pata-brister/",
-            {"csrfmiddlewaretoken": secret, "page_url": "/", "consent": "on",
-             "message": "Knappen går inte att nå med tangentbordet."},
-        )  # fmt: skip
+            {
+                "csrfmiddlewaretoken": secret,
+                "page_url": "/",
+                "consent": "on",
+                "message": "Knappen går inte att nå med tangentbordet.",
+            },
+        )
         assert status == 503
         assert "Ditt meddelande skickades inte" in page
         assert "Knappen går inte att nå med tangentbordet." in page

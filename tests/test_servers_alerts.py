@@ -56,8 +56,12 @@ def world(tmp_path_factory):
         EMAIL_HOST="127.0.0.1",
         EMAIL_PORT=str(port),
     )
-    for command in (["migrate"], ["createcachetable"], ["load_reference_data"],
-                    ["load_seed_content"]):  # fmt: skip
+    for command in (
+        ["migrate"],
+        ["createcachetable"],
+        ["load_reference_data"],
+        ["load_seed_content"],
+    ):
         manage(*command, env=env)
     server = Gunicorn(env)
     yield server, env, maildir
@@ -95,9 +99,13 @@ def test_subscribe_confirm_publish_mail_and_unsubscribe_through_smtp(world):
     time.sleep(1.2)  # slower than the time-trap, like a person
     status, headers, _ = visitor.post(
         server.url + "/folj/",
-        {"email": ADDRESS, "omrade": hidden(page, "omrade"), "started": hidden(page, "started"),
-         "lamna_tomt": ""},
-    )  # fmt: skip
+        {
+            "email": ADDRESS,
+            "omrade": hidden(page, "omrade"),
+            "started": hidden(page, "started"),
+            "lamna_tomt": "",
+        },
+    )
     assert status == 302 and headers["Location"] == "/folj/tack/"
 
     [confirmation] = mails(maildir, 1)

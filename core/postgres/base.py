@@ -8,7 +8,7 @@ forever. Here every query, commit, rollback and health check arms a watchdog; wh
 deadline passes, the watchdog shuts the socket down, psycopg raises OperationalError at
 once, and the 503 page answers (config/middleware.py).
 
-Selected in settings.py for every postgres DATABASE_URL; the deadline is
+Selected in config/database.py for every postgres DATABASE_URL; the deadline is
 DATABASE_STATEMENT_TIMEOUT plus one second, so the server's own timeout normally wins.
 """
 

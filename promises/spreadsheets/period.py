@@ -135,10 +135,18 @@ def export_rows(period) -> list[list]:
         title = a.promise.title if a.promise else ""
         rows.append(
             [
-                a.pk, "Aktivitet", title, a.text, responsible_label(a.responsible),
-                a.partner_name, a.target_count, a.target_unit, None, a.order,
+                a.pk,
+                "Aktivitet",
+                title,
+                a.text,
+                responsible_label(a.responsible),
+                a.partner_name,
+                a.target_count,
+                a.target_unit,
+                None,
+                a.order,
             ]
-        )  # fmt: skip
+        )
     return rows
 
 
