@@ -38,6 +38,11 @@ class Passage:
         return bool(self.text)
 
     @property
+    def lines(self):
+        """The text's non-empty lines, stripped (a field written one item per line)."""
+        return [line.strip() for line in self.text.splitlines() if line.strip()]
+
+    @property
     def in_page_language(self):
         """Whether the text is in the language the page is being rendered in."""
         return self.language == page_language()

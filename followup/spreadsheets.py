@@ -28,7 +28,7 @@ COLUMNS = [
         "Status",
         "status",
         "Hur långt aktiviteten har kommit under tertialen.",
-        ", ".join(label for _, label in ActivityStatusChoice.choices),
+        ", ".join(str(label) for _, label in ActivityStatusChoice.choices),
         16,
     ),
     Column(

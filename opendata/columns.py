@@ -15,6 +15,7 @@ from django.conf import settings
 from django.db.models import Case, CharField, F, Func, Q, QuerySet, TextField, Value, When
 from django.db.models.functions import Cast, Coalesce, Concat, Replace
 from django.urls import reverse
+from django.utils import translation
 
 # Frictionless type -> (JSON Schema type, JSON Schema format or None, Swedish name).
 TYPES = {
@@ -113,13 +114,16 @@ class JsonLine(Func):
 
 
 class ChoiceLabel:
-    """A choice's Swedish label, looked up by the database."""
+    """A choice's Swedish label, looked up by the database. The labels are marked for
+    translation for the pages; open data stays Swedish whatever language is active."""
 
     def __init__(self, path: str, choices):
         self.path, self.choices = path, choices
 
     def __call__(self):
-        whens = [When(**{self.path: value}, then=Value(label)) for value, label in self.choices]
+        with translation.override(settings.LANGUAGE_CODE):
+            labels = [(value, str(label)) for value, label in self.choices]
+        whens = [When(**{self.path: value}, then=Value(label)) for value, label in labels]
         return Case(*whens, default=Value(""), output_field=CharField())
 
 

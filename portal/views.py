@@ -231,7 +231,7 @@ def period_response(request, period, *, preview=False):
     progress = progress_table(period, reports)
     for activity in period.activities.all():
         activity.latest_status = None
-    for _heading, rows in progress.groups:
+    for _promise, rows in progress.groups:
         for row in rows:
             row.activity.latest_status = row.latest
     sections, general = period.sections()

@@ -26,6 +26,7 @@ from django.template.loader import render_to_string
 from django.urls import translate_url
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext
 
 from core.content import SOURCE_LANGUAGE, PassageRecord, find_passage, page_language, source_passage
 from core.hyphens import hyphenate
@@ -45,7 +46,7 @@ def _record(context, passage):
         record.fallback = True
 
 
-def _formatted(passage, *, paragraphs, lines, hyphens, lower):
+def _formatted(passage, *, paragraphs=False, lines=False, hyphens=True, lower=False):
     text = passage.text.lower() if lower else passage.text
     html = hyphenate(text, language=passage.language) if hyphens else conditional_escape(text)
     if paragraphs:
@@ -118,6 +119,19 @@ def source_text(context, value):
 
 
 @register.simple_tag(takes_context=True)
+def catalogue_text(context, value):
+    """A Swedish text made elsewhere from strings marked for translation (the OpenAPI
+    document's descriptions): the catalogue's translation where it has one, else the
+    Swedish marked as such."""
+    if not value:
+        return ""
+    translated = gettext(str(value))
+    if translated != value or page_language() == SOURCE_LANGUAGE:
+        return translated
+    return source_text(context, value)
+
+
+@register.simple_tag(takes_context=True)
 def lang_attr(context, found):
     """` lang="sv"` for an element that holds a Passage in another language than the
     page's (nothing otherwise), for markup the passage tag cannot wrap (list items)."""
@@ -125,6 +139,12 @@ def lang_attr(context, found):
         return ""
     _record(context, found)
     return format_html(' lang="{}"', found.language)
+
+
+@register.filter(needs_autoescape=True)
+def hyphenate_in(value, language, autoescape=True):
+    """|hyphenate in the language of the passage the text comes from."""
+    return hyphenate(value, autoescape, language=language)
 
 
 @register.simple_tag
