@@ -16,14 +16,16 @@ from django.db.models import Case, CharField, F, Func, Q, QuerySet, TextField, V
 from django.db.models.functions import Cast, Coalesce, Concat, Replace
 from django.urls import reverse
 from django.utils import translation
+from django.utils.translation import gettext
+from django.utils.translation import gettext_noop as N_
 
 # Frictionless type -> (JSON Schema type, JSON Schema format or None, Swedish name).
 TYPES = {
-    "integer": ("integer", None, "heltal"),
-    "string": ("string", None, "text"),
-    "date": ("string", "date", "datum (ÅÅÅÅ-MM-DD)"),
-    "datetime": ("string", "date-time", "tidpunkt (UTC, ÅÅÅÅ-MM-DDTHH:MM:SSZ)"),
-    "boolean": ("boolean", None, "sant/falskt (true/false)"),
+    "integer": ("integer", None, N_("heltal")),
+    "string": ("string", None, N_("text")),
+    "date": ("string", "date", N_("datum (ÅÅÅÅ-MM-DD)")),
+    "datetime": ("string", "date-time", N_("tidpunkt (UTC, ÅÅÅÅ-MM-DDTHH:MM:SSZ)")),
+    "boolean": ("boolean", None, N_("sant/falskt (true/false)")),
 }
 
 # How JsonLine writes each type (see there).
@@ -162,10 +164,25 @@ class Column:
     compute: Callable | None = None
     required: bool = True
     references: str = ""  # the slug of the table whose id this is (a foreign key)
+    # A meaning put together from parts (pattern, {name: value}, note), each marked for
+    # translation, so that the open-data page can translate it whole.
+    wording: tuple = ()
 
     @property
     def type_label(self):
         return TYPES[self.type][2]
+
+    @property
+    def meaning_in_page_language(self):
+        """The meaning in the active language (the files keep the Swedish `meaning`)."""
+        if not self.wording:
+            return gettext(self.meaning) if self.meaning else ""
+        pattern, values, note = self.wording
+        parts = {
+            name: value if name == "table" else gettext(value) for name, value in values.items()
+        }
+        meaning = gettext(pattern).format(**parts)
+        return f"{meaning} {gettext(note.strip())}" if note.strip() else meaning
 
     def expression(self, for_json: bool, in_json_object: bool = False):
         """The column as the database writes it: text where CSV and JSON agree (dates,
