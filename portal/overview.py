@@ -69,6 +69,7 @@ TILE_NAMES = {
     "24": ("Väster-", "botten"),
     "25": ("Norr-", "botten"),
 }
+NBSP_PERCENT = "\u00a0%"
 TILE = 72  # px per tile, gaps included: 4 columns fill a 320 px phone at full size
 SHADES = 5  # shade classes tile--0 … tile--4, by share of municipalities with a promise
 # Where the lines of a tile sit (y from the tile's top): one or two name lines, then
@@ -130,9 +131,10 @@ class Tally:
     @property
     def share_label(self):
         """ "12 av 26 (46 %)": municipalities with a promise in force, of all."""
-        return _("{count} av {total} ({share}\u00a0%)").format(
+        label = _("{count} av {total} ({share} %)").format(
             count=self.with_promise, total=self.municipalities, share=self.share
         )
+        return label.replace(" %", NBSP_PERCENT)  # the sign stays with its number
 
     @property
     def tile_lines(self):
