@@ -16,16 +16,15 @@ from django.db.models import Case, CharField, F, Func, Q, QuerySet, TextField, V
 from django.db.models.functions import Cast, Coalesce, Concat, Replace
 from django.urls import reverse
 from django.utils import translation
-from django.utils.translation import gettext
-from django.utils.translation import gettext_noop as N_
+from django.utils.translation import gettext, gettext_noop
 
 # Frictionless type -> (JSON Schema type, JSON Schema format or None, Swedish name).
 TYPES = {
-    "integer": ("integer", None, N_("heltal")),
-    "string": ("string", None, N_("text")),
-    "date": ("string", "date", N_("datum (ÅÅÅÅ-MM-DD)")),
-    "datetime": ("string", "date-time", N_("tidpunkt (UTC, ÅÅÅÅ-MM-DDTHH:MM:SSZ)")),
-    "boolean": ("boolean", None, N_("sant/falskt (true/false)")),
+    "integer": ("integer", None, gettext_noop("heltal")),
+    "string": ("string", None, gettext_noop("text")),
+    "date": ("string", "date", gettext_noop("datum (ÅÅÅÅ-MM-DD)")),
+    "datetime": ("string", "date-time", gettext_noop("tidpunkt (UTC, ÅÅÅÅ-MM-DDTHH:MM:SSZ)")),
+    "boolean": ("boolean", None, gettext_noop("sant/falskt (true/false)")),
 }
 
 # How JsonLine writes each type (see there).

@@ -7,17 +7,17 @@ said about a shape (its type, its meaning in Swedish, that it is a foreign key) 
 """
 
 from django.db.models import Case, CharField, F, Value, When
-from django.utils.translation import gettext_noop as N_
+from django.utils.translation import gettext_noop
 
 from .columns import Column, Filters, PageAddress
 
 TIMESTAMP_EXAMPLE = "2026-11-21T10:00:00Z"
 
 
-ROW_ID = N_("Radens fasta id. Ändras aldrig och återanvänds inte.")
+ROW_ID = gettext_noop("Radens fasta id. Ändras aldrig och återanvänds inte.")
 # What a reference column says, put together from its parts; translated as a whole on
 # the open-data page (Column.meaning_in_page_language).
-REFERENCE = N_("{whose} id ({table}).")
+REFERENCE = gettext_noop("{whose} id ({table}).")
 
 
 def row_id(meaning=ROW_ID, example="42"):
@@ -44,11 +44,11 @@ def reference(name, whose, table, example, *, note="", required=True, source="")
 def municipality(example_code="0680", example_id="101"):
     """The municipality a row is about: its id and its SCB code."""
     return (
-        reference("municipality_id", N_("Kommunens"), "kommuner", example_id),
+        reference("municipality_id", gettext_noop("Kommunens"), "kommuner", example_id),
         Column(
             "municipality_code",
             "string",
-            N_("Kommunkod enligt SCB."),
+            gettext_noop("Kommunkod enligt SCB."),
             example_code,
             source="municipality__code",
         ),
@@ -57,38 +57,42 @@ def municipality(example_code="0680", example_id="101"):
 
 def police_area(example="12", source=""):
     return reference(
-        "police_area_id", N_("Lokalpolisområdets"), "lokalpolisomraden", example, source=source
+        "police_area_id",
+        gettext_noop("Lokalpolisområdets"),
+        "lokalpolisomraden",
+        example,
+        source=source,
     )
 
 
 def police_region():
-    return reference("police_region_id", N_("Polisregionens"), "polisregioner", "5")
+    return reference("police_region_id", gettext_noop("Polisregionens"), "polisregioner", "5")
 
 
 def period():
-    return reference("period_id", N_("Periodens"), "perioder", "7")
+    return reference("period_id", gettext_noop("Periodens"), "perioder", "7")
 
 
 def promise():
     return reference(
         "promise_id",
-        N_("Löftets"),
+        gettext_noop("Löftets"),
         "loften",
         "19",
-        note=" " + N_("Tomt när raden gäller periodens alla löften."),
+        note=" " + gettext_noop("Tomt när raden gäller periodens alla löften."),
         required=False,
     )
 
 
 def order():
-    return Column("order", "integer", N_("Ordning inom perioden, som på sidan."), "1")
+    return Column("order", "integer", gettext_noop("Ordning inom perioden, som på sidan."), "1")
 
 
 def timestamps():
     """When the row was first published and last saved, in UTC."""
     return (
-        Column("published_at", "datetime", N_("Först publicerad."), TIMESTAMP_EXAMPLE),
-        Column("updated_at", "datetime", N_("Senast sparad."), TIMESTAMP_EXAMPLE),
+        Column("published_at", "datetime", gettext_noop("Först publicerad."), TIMESTAMP_EXAMPLE),
+        Column("updated_at", "datetime", gettext_noop("Senast sparad."), TIMESTAMP_EXAMPLE),
     )
 
 
@@ -101,7 +105,7 @@ def page_url(meaning, example, url_name, **kwargs):
 def period_page(prefix="period__"):
     """The address of the period page a row is shown on."""
     return page_url(
-        N_("Sidan på webbplatsen där raden visas: periodens sida."),
+        gettext_noop("Sidan på webbplatsen där raden visas: periodens sida."),
         "https://medborgarloften.example.se/kommuner/jonkoping/medborgarloften/2017-2020/",
         "portal:period",
         municipality_slug=f"{prefix}municipality__slug",
@@ -112,7 +116,7 @@ def period_page(prefix="period__"):
 def agreement_page(prefix=""):
     """The address of the cooperation agreement's page."""
     return page_url(
-        N_("Överenskommelsens sida på webbplatsen."),
+        gettext_noop("Överenskommelsens sida på webbplatsen."),
         "https://medborgarloften.example.se/kommuner/jarfalla/samverkansoverenskommelser/1/",
         "portal:agreement",
         municipality_slug=f"{prefix}municipality__slug",
@@ -123,7 +127,7 @@ def agreement_page(prefix=""):
 def report_page(prefix=""):
     """The address of the follow-up report page a row is shown on."""
     return page_url(
-        N_("Uppföljningens sida på webbplatsen."),
+        gettext_noop("Uppföljningens sida på webbplatsen."),
         "https://medborgarloften.example.se/kommuner/jonkoping/medborgarloften/2017-2020/"
         "uppfoljning/2020-tertial-2/",
         "portal:report",
@@ -164,7 +168,7 @@ def signed(prefix=""):
         Column(
             "signed_on",
             "date",
-            N_(
+            gettext_noop(
                 "Undertecknat. Är bara månaden eller året känt står här den första dagen i "
                 "den (se signed_precision). Tomt: källan säger inte när."
             ),
@@ -175,7 +179,7 @@ def signed(prefix=""):
         Column(
             "signed_precision",
             "string",
-            N_(
+            gettext_noop(
                 "Hur mycket av signed_on som är känt: day (dagen), month (bara månaden) eller "
                 "year (bara året). Tomt när datumet inte är känt."
             ),
