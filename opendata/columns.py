@@ -16,6 +16,7 @@ from django.db.models import Case, CharField, F, Func, Q, QuerySet, TextField, V
 from django.db.models.functions import Cast, Coalesce, Concat, Replace
 from django.urls import reverse
 from django.utils import translation
+from django.utils.html import format_html
 from django.utils.translation import gettext, gettext_noop
 
 # Frictionless type -> (JSON Schema type, JSON Schema format or None, Swedish name).
@@ -173,15 +174,17 @@ class Column:
 
     @property
     def meaning_in_page_language(self):
-        """The meaning in the active language (the files keep the Swedish `meaning`)."""
+        """The meaning in the active language, as HTML (the files keep the Swedish
+        `meaning`). A referenced table's name is an identifier, shown as code."""
         if not self.wording:
             return gettext(self.meaning) if self.meaning else ""
         pattern, values, note = self.wording
         parts = {
-            name: value if name == "table" else gettext(value) for name, value in values.items()
+            name: format_html("<code>{}</code>", value) if name == "table" else gettext(value)
+            for name, value in values.items()
         }
-        meaning = gettext(pattern).format(**parts)
-        return f"{meaning} {gettext(note.strip())}" if note.strip() else meaning
+        meaning = format_html(gettext(pattern), **parts)
+        return format_html("{} {}", meaning, gettext(note.strip())) if note.strip() else meaning
 
     def expression(self, for_json: bool, in_json_object: bool = False):
         """The column as the database writes it: text where CSV and JSON agree (dates,
