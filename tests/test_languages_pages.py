@@ -224,3 +224,46 @@ def test_english_pages_run_at_most_two_queries_more_than_the_swedish(client, db,
             assert client.get(address).status_code == 200
         counts[language] = len(queries)
     assert counts["en"] <= counts["sv"] + 2, counts
+
+
+def test_the_error_pages_speak_english_under_en(client, rf, db, settings):
+    from django.db import OperationalError
+    from django.utils import translation
+
+    from config.middleware import database_unavailable
+    from config.views import server_error
+
+    # 405: a POST to a page that can only be read.
+    response = client.post("/en/om-medborgarloften/")
+    assert response.status_code == 405
+    assert "<h1>This cannot be done</h1>" in html_of(response)
+    # 403: a form sent without its CSRF cookie.
+    strict = client_class_with_csrf_checks()
+    response = strict.post("/en/tillganglighet/pata-brister/", {"message": "Kartan"})
+    assert response.status_code == 403
+    html = html_of(response)
+    assert "<h1>You do not have permission</h1>" in html and "Kartan" in html
+    # 500 and 503, rendered with English active as the middleware leaves it.
+    with translation.override("en"):
+        html = server_error(rf.get("/en/kommuner/jarfalla/")).content.decode()
+        assert '<html lang="en">' in html and "<h1>Technical error</h1>" in html
+        assert 'href="/kommuner/jarfalla/" lang="sv" hreflang="sv"' in html
+        try:
+            raise OperationalError("down")
+        except OperationalError:
+            html = database_unavailable(rf.get("/en/")).content.decode()
+        assert "<h1>The service is temporarily unavailable</h1>" in html
+    # 429: the search limit, with the words kept.
+    settings.SEARCH_RATE_LIMIT_PER_MINUTE = 1
+    client.get("/en/sok/", {"q": "trygghet"})
+    response = client.get("/en/sok/", {"q": "trygghet"})
+    assert response.status_code == 429
+    html = html_of(response)
+    assert "<h1>You have searched many times in a short time</h1>" in html
+    assert 'value="trygghet"' in html
+
+
+def client_class_with_csrf_checks():
+    from django.test import Client
+
+    return Client(enforce_csrf_checks=True)
