@@ -8,9 +8,9 @@ never cached. A search that timed out answers 503, which the page cache does not
 the next request searches again."""
 
 from functools import wraps
+from urllib.parse import quote, urlencode
 
 from django.shortcuts import render
-from django.utils.http import urlencode
 
 from core.http import read_only
 from core.net import client_ip
@@ -85,7 +85,7 @@ def _suggestion_query(form, results):
         return ""
     pairs = [("q", results.suggestion)]
     pairs += [(name, form.cleaned_data[name]) for name in ("lan", "typ") if form.cleaned_data[name]]
-    return urlencode(pairs)
+    return urlencode(pairs, safe="/", quote_via=quote)  # as |urlencode writes each value
 
 
 def too_many_searches(request, form):
