@@ -8,7 +8,7 @@ PYTEST_ARGS ?=
 # each); TEST_WORKERS=0 runs them in one process.
 TEST_WORKERS ?= 2
 
-.PHONY: help run data test test-servers chaos lint lock audit format check-deploy bench browser tools vnu clean
+.PHONY: help run data test test-servers chaos lint lock audit format check-deploy bench browser tools gettext messages vnu clean
 
 help:  ## List the targets
 	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -64,6 +64,17 @@ tools:  ## Install Debian's zbar-tools (zbarimg reads the printable card's QR co
 	@command -v zbarimg >/dev/null || { \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq zbar-tools >/dev/null; }
 
+gettext:  ## Install Debian's gettext (makemessages, for the catalogue test and `make messages`)
+	@command -v xgettext >/dev/null || { \
+	  if [ "$$(id -u)" != 0 ]; then \
+	    echo "gettext saknas (xgettext, msgfmt), och bara root kan installera det." >&2; \
+	    echo "Kör som root: apt-get install gettext   (Debian/Ubuntu), och sedan make test igen." >&2; \
+	    exit 1; fi; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gettext >/dev/null; }
+
+messages: $(VENV)/.installed gettext  ## Update locale/en and locale/fi from the code and compile them (docs/sprak.md)
+	$(PY) manage.py update_catalogues
+
 VNU_JAR := .tools/vnu/node_modules/vnu-jar/build/dist/vnu.jar
 
 $(VNU_JAR):
@@ -71,7 +82,7 @@ $(VNU_JAR):
 
 vnu: $(VNU_JAR)  ## Install the Nu Html Checker (npm vnu-jar, run with Java 17) under .tools/
 
-test: $(VENV)/.installed-dev browser tools $(VNU_JAR)  ## Run the whole test suite (honours DATABASE_URL)
+test: $(VENV)/.installed-dev browser tools gettext $(VNU_JAR)  ## Run the whole test suite (honours DATABASE_URL)
 	$(VENV)/bin/pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
 
 test-servers: $(VENV)/.installed-dev  ## Two gunicorn instances on PostgreSQL + Redis, real faults through a TCP proxy, alerts through an SMTP sink

@@ -5,20 +5,25 @@ from urllib.parse import urlsplit
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.formats import number_format
+from django.utils.functional import lazy
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from core.forms import ErrorSummaryMixin
 
 from . import tokens
 from .models import RequestKind, WantedFormat
 
-EMAIL_FORMAT_MESSAGE = "Skriv e-postadressen i rätt format, till exempel namn@exempel.se"
-CONSENT_MESSAGE = "Kryssa i rutan om du godkänner att vi sparar uppgifterna"
+EMAIL_FORMAT_MESSAGE = _("Skriv e-postadressen i rätt format, till exempel namn@exempel.se")
+CONSENT_MESSAGE = _("Kryssa i rutan om du godkänner att vi sparar uppgifterna")
 
 
-def swedish_number(value: int) -> str:
-    """5000 -> "5 000" with a non-breaking space, as Swedish writes numbers."""
-    return f"{value:,}".replace(",", "\u00a0")
+def grouped_number(value: int) -> str:
+    """5000 as the page's language writes it: "5 000" (a non-breaking space) in Swedish,
+    "5,000" in English."""
+    return number_format(value, force_grouping=True)
 
 
 class LimitedLengthMixin:
@@ -35,8 +40,11 @@ class LimitedLengthMixin:
         value = value.replace("\r\n", "\n") if isinstance(value, str) else value
         if value and len(value) > self.limit:
             raise ValidationError(
-                f"{self.noun} får vara högst {swedish_number(self.limit)} tecken. "
-                f"Du har skrivit {swedish_number(len(value))}.",
+                gettext("{noun} får vara högst {limit} tecken. Du har skrivit {count}.").format(
+                    noun=self.noun,
+                    limit=grouped_number(self.limit),
+                    count=grouped_number(len(value)),
+                ),
                 code="max_length",
             )
         return value
@@ -53,12 +61,12 @@ class LimitedEmailField(LimitedLengthMixin, forms.EmailField):
 def email_field(*, required, help_text):
     return LimitedEmailField(
         limit=254,
-        noun="E-postadressen",
+        noun=_("E-postadressen"),
         max_length=None,  # our own limit check, with its message, instead
-        label="E-postadress",
+        label=_("E-postadress"),
         required=required,
         help_text=help_text,
-        error_messages={"required": "Skriv din e-postadress", "invalid": EMAIL_FORMAT_MESSAGE},
+        error_messages={"required": _("Skriv din e-postadress"), "invalid": EMAIL_FORMAT_MESSAGE},
         widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
     )
 
@@ -66,12 +74,21 @@ def email_field(*, required, help_text):
 MESSAGE_LIMIT = 5000
 
 
+def _with_limit(hint):
+    return " ".join(
+        [str(hint), gettext("Högst {limit} tecken.").format(limit=grouped_number(MESSAGE_LIMIT))]
+    )
+
+
+with_limit = lazy(_with_limit, str)
+
+
 def message_field(*, hint, rows, **kwargs):
     """The description both forms ask for; the hint ends with the limit it is held to."""
     return LimitedCharField(
         limit=MESSAGE_LIMIT,
-        noun="Beskrivningen",
-        help_text=f"{hint} Högst {swedish_number(MESSAGE_LIMIT)} tecken.",
+        noun=_("Beskrivningen"),
+        help_text=with_limit(hint),
         widget=forms.Textarea(attrs={"rows": rows}),
         **kwargs,
     )
@@ -79,7 +96,7 @@ def message_field(*, hint, rows, **kwargs):
 
 def page_url_field(**kwargs):
     """The page a request is about: an address, or words saying where it is."""
-    return LimitedCharField(limit=500, noun="Sidans adress", **kwargs)
+    return LimitedCharField(limit=500, noun=_("Sidans adress"), **kwargs)
 
 
 def page_from_query(request) -> str:
@@ -105,20 +122,20 @@ class RequestForm(ErrorSummaryMixin, forms.Form):
 
     contact_name = LimitedCharField(
         limit=200,
-        noun="Namnet",
-        label="Ditt namn",
+        noun=_("Namnet"),
+        label=_("Ditt namn"),
         required=False,
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
     )
     consent = forms.BooleanField(
-        label="Jag godkänner att uppgifterna sparas så att ni kan hantera ärendet",
+        label=_("Jag godkänner att uppgifterna sparas så att ni kan hantera ärendet"),
         error_messages={"required": CONSENT_MESSAGE},
     )
     # Honeypot: hidden from sight and from assistive technology. Its name is one no
     # password manager or address autofill recognises ("website" was filled by some); a
     # filled one sends the submission to quarantine, never to the bin.
     lamna_tomt = forms.CharField(
-        label="Lämna det här fältet tomt",
+        label=_("Lämna det här fältet tomt"),
         required=False,
         widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
     )
@@ -162,33 +179,35 @@ class BarrierReportForm(RequestForm):
     kind = RequestKind.BARRIER
 
     page_url = page_url_field(
-        label="Vilken sida gäller det?",
-        help_text="Webbadressen, eller beskriv var på webbplatsen problemet finns.",
-        error_messages={"required": "Skriv vilken sida det gäller"},
+        label=_("Vilken sida gäller det?"),
+        help_text=_("Webbadressen, eller beskriv var på webbplatsen problemet finns."),
+        error_messages={"required": _("Skriv vilken sida det gäller")},
     )
     message = message_field(
-        label="Beskriv problemet",
-        hint="Vad försökte du göra och vad hände?",
-        error_messages={"required": "Beskriv problemet"},
+        label=_("Beskriv problemet"),
+        hint=_("Vad försökte du göra och vad hände?"),
+        error_messages={"required": _("Beskriv problemet")},
         rows=8,
     )
     assistive_technology = LimitedCharField(
         limit=200,
-        noun="Uppgiften om hjälpmedel",
-        label="Vilket hjälpmedel använde du?",
+        noun=_("Uppgiften om hjälpmedel"),
+        label=_("Vilket hjälpmedel använde du?"),
         required=False,
-        help_text="Till exempel skärmläsare, förstoring eller taligenkänning, och vilket program.",
+        help_text=_(
+            "Till exempel skärmläsare, förstoring eller taligenkänning, och vilket program."
+        ),
     )
     browser = LimitedCharField(
         limit=200,
-        noun="Uppgiften om webbläsare",
-        label="Vilken webbläsare och enhet använde du?",
+        noun=_("Uppgiften om webbläsare"),
+        label=_("Vilken webbläsare och enhet använde du?"),
         required=False,
-        help_text="Till exempel Safari på mobil eller Firefox på dator.",
+        help_text=_("Till exempel Safari på mobil eller Firefox på dator."),
     )
     contact_email = email_field(
         required=False,
-        help_text="Fyll i om du vill ha svar. Utan e-postadress kan vi inte svara dig.",
+        help_text=_("Fyll i om du vill ha svar. Utan e-postadress kan vi inte svara dig."),
     )
 
     field_order = [
@@ -209,38 +228,40 @@ class AlternativeFormatForm(RequestForm):
     kind = RequestKind.ALTERNATIVE_FORMAT
 
     message = message_field(
-        label="Vilket innehåll vill du få i ett annat format?",
-        hint="Till exempel rubriken på sidan eller dokumentet.",
-        error_messages={"required": "Beskriv vilket innehåll du vill ha"},
+        label=_("Vilket innehåll vill du få i ett annat format?"),
+        hint=_("Till exempel rubriken på sidan eller dokumentet."),
+        error_messages={"required": _("Beskriv vilket innehåll du vill ha")},
         rows=6,
     )
     page_url = page_url_field(
-        label="Sidans adress",
+        label=_("Sidans adress"),
         required=False,
-        help_text="Webbadressen till sidan där innehållet finns, om du vet den.",
+        help_text=_("Webbadressen till sidan där innehållet finns, om du vet den."),
     )
     wanted_format = forms.ChoiceField(
-        label="Vilket format vill du ha?",
+        label=_("Vilket format vill du ha?"),
         choices=WantedFormat.choices,
         widget=forms.RadioSelect,
         error_messages={
-            "required": "Välj vilket format du vill ha",
-            "invalid_choice": "Välj vilket format du vill ha",
+            "required": _("Välj vilket format du vill ha"),
+            "invalid_choice": _("Välj vilket format du vill ha"),
         },
     )
     wanted_format_other = LimitedCharField(
         limit=200,
-        noun="Formatet",
-        label="Vilket annat format?",
+        noun=_("Formatet"),
+        label=_("Vilket annat format?"),
         required=False,
-        help_text="Fyll i om du valde ”Annat format” ovan.",
+        help_text=_("Fyll i om du valde ”Annat format” ovan."),
     )
     # Required only with "Annat format" (checked in clean()), so not marked optional.
     wanted_format_other.conditional = True
     contact_email = email_field(
         required=True,
-        help_text="Vi skickar innehållet dit, eller hör av oss för att komma överens om "
-        "hur du vill få det, till exempel med post.",
+        help_text=_(
+            "Vi skickar innehållet dit, eller hör av oss för att komma överens om "
+            "hur du vill få det, till exempel med post."
+        ),
     )
 
     field_order = [
@@ -256,5 +277,5 @@ class AlternativeFormatForm(RequestForm):
     def clean(self):
         data = super().clean()
         if data.get("wanted_format") == WantedFormat.OTHER and not data.get("wanted_format_other"):
-            self.add_error("wanted_format_other", "Skriv vilket format du vill ha")
+            self.add_error("wanted_format_other", _("Skriv vilket format du vill ha"))
         return data

@@ -9,6 +9,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 # The first version of the statement's editable texts. Editors keep them current in
@@ -149,8 +150,8 @@ class AccessibilityStatement(models.Model):
 
 
 class RequestKind(models.TextChoices):
-    BARRIER = "barrier", "Påtalad brist i tillgängligheten"
-    ALTERNATIVE_FORMAT = "alternative_format", "Begäran om alternativt format"
+    BARRIER = "barrier", _("Påtalad brist i tillgängligheten")
+    ALTERNATIVE_FORMAT = "alternative_format", _("Begäran om alternativt format")
 
 
 class RequestState(models.TextChoices):
@@ -164,13 +165,13 @@ OPEN_STATES = [RequestState.NEW, RequestState.IN_PROGRESS]
 
 
 class WantedFormat(models.TextChoices):
-    EASY_TO_READ = "lattlast", "Lättläst svenska"
-    AUDIO = "ljud", "Uppläst (ljudfil)"
-    BRAILLE = "punktskrift", "Punktskrift"
-    LARGE_PRINT = "stor_stil", "Stor stil"
-    ACCESSIBLE_PDF = "tillganglig_pdf", "Tillgänglig PDF"
-    SIGN_LANGUAGE = "teckensprak", "Svenskt teckenspråk"
-    OTHER = "annat", "Annat format"
+    EASY_TO_READ = "lattlast", _("Lättläst svenska")
+    AUDIO = "ljud", _("Uppläst (ljudfil)")
+    BRAILLE = "punktskrift", _("Punktskrift")
+    LARGE_PRINT = "stor_stil", _("Stor stil")
+    ACCESSIBLE_PDF = "tillganglig_pdf", _("Tillgänglig PDF")
+    SIGN_LANGUAGE = "teckensprak", _("Svenskt teckenspråk")
+    OTHER = "annat", _("Annat format")
 
 
 def _overdue(today=None) -> Q:

@@ -6,10 +6,13 @@ cannot hide behind an old entry. Editors may add other shortcomings in the admin
 
 from dataclasses import dataclass
 
-# The WCAG 2.1 success criteria named here, with their Swedish names (EN 301 549).
+from django.utils.translation import gettext_noop
+
+# The WCAG 2.1 success criteria named here, with their Swedish names (EN 301 549),
+# marked for the catalogue: the statement translates them (and each text) as it shows them.
 CRITERIA = {
-    "1.3.1": "Information och relationer",
-    "2.4.6": "Rubriker och ledtexter",
+    "1.3.1": gettext_noop("Information och relationer"),
+    "2.4.6": gettext_noop("Rubriker och ledtexter"),
 }
 
 

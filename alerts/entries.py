@@ -1,10 +1,12 @@
 """What a feed entry or a digest line says about a published period, report or
-agreement. Feeds and e-mails use the same titles and summaries, in Swedish."""
+agreement. Feeds and e-mails use the same titles and summaries, in Swedish (their fixed
+words marked for the catalogue, rendered with Swedish active)."""
 
 from dataclasses import dataclass
 from datetime import datetime
 
 from django.db.models import Count, Q
+from django.utils.translation import gettext_lazy, ngettext, pgettext_lazy
 
 from followup.models import ActivityStatusChoice, FollowUpReport
 from promises.models import CooperationAgreement, PromisePeriod
@@ -15,12 +17,28 @@ FEED_LENGTH = 50
 
 # "3 genomförda", "1 försenad": the status in words, singular and plural.
 STATUS_WORDS = {
-    ActivityStatusChoice.DONE: ("genomförd", "genomförda"),
-    ActivityStatusChoice.IN_PROGRESS: ("pågår", "pågår"),
-    ActivityStatusChoice.DELAYED: ("försenad", "försenade"),
-    ActivityStatusChoice.NOT_STARTED: ("ej påbörjad", "ej påbörjade"),
-    ActivityStatusChoice.CANCELLED: ("utgår", "utgår"),
+    ActivityStatusChoice.DONE: (
+        pgettext_lazy("en aktivitet", "genomförd"),
+        pgettext_lazy("flera aktiviteter", "genomförda"),
+    ),
+    ActivityStatusChoice.IN_PROGRESS: (
+        pgettext_lazy("en aktivitet", "pågår"),
+        pgettext_lazy("flera aktiviteter", "pågår"),
+    ),
+    ActivityStatusChoice.DELAYED: (
+        pgettext_lazy("en aktivitet", "försenad"),
+        pgettext_lazy("flera aktiviteter", "försenade"),
+    ),
+    ActivityStatusChoice.NOT_STARTED: (
+        pgettext_lazy("en aktivitet", "ej påbörjad"),
+        pgettext_lazy("flera aktiviteter", "ej påbörjade"),
+    ),
+    ActivityStatusChoice.CANCELLED: (
+        pgettext_lazy("en aktivitet", "utgår"),
+        pgettext_lazy("flera aktiviteter", "utgår"),
+    ),
 }
+AND = gettext_lazy("och")
 
 
 @dataclass(frozen=True)
@@ -44,9 +62,10 @@ def status_in_words(counts: dict) -> str:
     total = sum(counts.values())
     if not parts:
         return ""
-    listed = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " och " + parts[-1]
-    noun = "aktivitet" if total == 1 else "aktiviteter"
-    return f"Av {total} {noun}: {listed}."
+    listed = parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} {AND} {parts[-1]}"
+    return ngettext(
+        "Av {total} aktivitet: {listed}.", "Av {total} aktiviteter: {listed}.", total
+    ).format(total=total, listed=listed)
 
 
 def _status_counts():

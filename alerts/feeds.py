@@ -1,4 +1,6 @@
 """Atom 1.0 feeds (RFC 4287) for the country, a county, a police area, a municipality.
+In Swedish: they live at Swedish addresses only (their fixed words are marked for the
+catalogue all the same).
 
 Entry ids are tag: URIs built from the kind and primary key, so they never change when
 a title does; `published` is the first publication, `updated` the last change."""
@@ -9,6 +11,7 @@ from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import gettext as _
 
 from . import entries, scopes
 
@@ -32,14 +35,14 @@ class ScopeFeed(Feed):
 
     def title(self, scope):
         if scope.kind == scopes.COUNTRY:
-            return f"{settings.SITE_NAME} – hela landet"
+            return _("{site} – hela landet").format(site=settings.SITE_NAME)
         label = scope.label[0].upper() + scope.label[1:]
         return f"{settings.SITE_NAME} – {label}"
 
     def subtitle(self, scope):
-        return (
-            f"Nya medborgarlöften, uppföljningar och samverkansöverenskommelser för {scope.label}."
-        )
+        return _(
+            "Nya medborgarlöften, uppföljningar och samverkansöverenskommelser för {label}."
+        ).format(label=scope.label)
 
     def link(self, scope):
         return scope.page_url

@@ -2,12 +2,13 @@
 honeypot and time-trap (inherited from their RequestForm, not copied)."""
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from accessibility.forms import RequestForm, email_field
 
 from . import scopes
 
-SCOPE_MESSAGE = (
+SCOPE_MESSAGE = _(
     "Området finns inte. Välj det från en kommuns, ett läns eller ett lokalpolisområdes sida."
 )
 
@@ -19,7 +20,9 @@ class SubscribeForm(RequestForm):
 
     email = email_field(
         required=True,
-        help_text="Vi skickar först ett e-postmeddelande där du bekräftar att du vill ha e-post.",
+        help_text=_(
+            "Vi skickar först ett e-postmeddelande där du bekräftar att du vill ha e-post."
+        ),
     )
     omrade = forms.CharField(widget=forms.HiddenInput, error_messages={"required": SCOPE_MESSAGE})
 

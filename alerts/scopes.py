@@ -5,6 +5,7 @@ in the database ("kommun:42", by primary key, so a renamed slug keeps its subscr
 from dataclasses import dataclass
 
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from municipalities.models import County, LocalPoliceArea, Municipality
 
@@ -29,9 +30,9 @@ class Scope:
     def label(self) -> str:
         """ "hela landet", "Jönköpings län", "lokalpolisområde Jönköping", "Jönköping"."""
         if self.kind == COUNTRY:
-            return "hela landet"
+            return _("hela landet")
         if self.kind == POLICE_AREA:
-            return f"lokalpolisområde {self.obj.name}"
+            return _("lokalpolisområde {name}").format(name=self.obj.name)
         return self.obj.name
 
     @property

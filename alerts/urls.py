@@ -1,5 +1,6 @@
 from django.urls import path
 
+from core.languages import with_language_prefix
 from portal import scopes
 from portal.caching import cached_public_page as cached
 
@@ -27,9 +28,12 @@ urlpatterns = [
         cached(feeds.MunicipalityFeed(), scope=scopes.municipality()),
         name="feed",
     ),
-    path("folj/", views.subscribe, name="subscribe"),
-    path("folj/tack/", views.subscribed, name="subscribed"),
-    path("folj/bekrafta/<str:token>/", views.confirm, name="confirm"),
-    path("folj/avsluta/<str:token>/", views.unsubscribe, name="unsubscribe"),
-    path("folj/hantera/<str:token>/", views.manage, name="manage"),
+    # The follow pages in every language; the feeds above stay Swedish, where they are.
+    with_language_prefix(
+        path("folj/", views.subscribe, name="subscribe"),
+        path("folj/tack/", views.subscribed, name="subscribed"),
+        path("folj/bekrafta/<str:token>/", views.confirm, name="confirm"),
+        path("folj/avsluta/<str:token>/", views.unsubscribe, name="unsubscribe"),
+        path("folj/hantera/<str:token>/", views.manage, name="manage"),
+    ),
 ]

@@ -10,6 +10,7 @@ POST to it without any token."""
 import logging
 
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
@@ -91,9 +92,11 @@ def subscribe(request):
 def _unknown_scope(request):
     return problem(
         request,
-        title="Området finns inte",
-        message="Vi hittar inte det du ville följa. Gå till sidan för din kommun, ditt län "
-        "eller ditt lokalpolisområde och använd formuläret under ”Följ” där.",
+        title=_("Området finns inte"),
+        message=_(
+            "Vi hittar inte det du ville följa. Gå till sidan för din kommun, ditt län "
+            "eller ditt lokalpolisområde och använd formuläret under ”Följ” där."
+        ),
     )
 
 
@@ -107,15 +110,19 @@ def _bad_link(request, check):
     if check is tokens.Check.EXPIRED:
         return problem(
             request,
-            title="Länken har gått ut",
-            message="Bekräftelselänken gäller i sju dagar. Be om en ny genom att fylla i "
-            "din e-postadress under ”Följ” på sidan du vill följa.",
+            title=_("Länken har gått ut"),
+            message=_(
+                "Bekräftelselänken gäller i sju dagar. Be om en ny genom att fylla i "
+                "din e-postadress under ”Följ” på sidan du vill följa."
+            ),
         )
     return problem(
         request,
-        title="Länken fungerar inte",
-        message="Länken är ofullständig, ändrad eller gäller inte längre. Kopiera hela "
-        "länken från e-postmeddelandet, eller be om en ny under ”Följ” på sidan du vill följa.",
+        title=_("Länken fungerar inte"),
+        message=_(
+            "Länken är ofullständig, ändrad eller gäller inte längre. Kopiera hela länken "
+            "från e-postmeddelandet, eller be om en ny under ”Följ” på sidan du vill följa."
+        ),
     )
 
 

@@ -120,9 +120,19 @@ def pages():
         "stylesheet (static)": staticfiles_storage.url("css/site.css"),
         "start page": reverse("portal:home"),
         "municipality page": period.municipality.get_absolute_url(),
+        # The same page in English (/en/…): the interface translated, the content marked
+        # Swedish (issue 20); its own entry in the page cache.
+        "municipality page (en)": _in_english(period.municipality.get_absolute_url),
         "follow-up report": report.get_absolute_url(),
         "search": reverse("portal:search") + "?q=krogtillsyner",
     }
+
+
+def _in_english(address):
+    from django.utils import translation
+
+    with translation.override("en"):
+        return address()
 
 
 def page_facts(targets):

@@ -5,7 +5,8 @@ the one `make run` uses — serves it with gunicorn as in production and loads i
 from a second process on loopback. Rates are ratios of the stylesheet's rate measured in
 the same run, so figures compare across machines. In order:
 
-1. pages under load: stylesheet, start page, municipality page, follow-up report, and
+1. pages under load: stylesheet, start page, municipality page (in Swedish and in English),
+   follow-up report, and
    the search mix (benchmarks/search.py), 32 connections each;
 2. cold pages ("kall"): one client, the page cache emptied before each request
    (benchmarks/cold.py), and the search mix with one client;

@@ -7,7 +7,7 @@ import os
 from benchmarks.search import print_mix
 from benchmarks.wrk import failures
 
-LOADED = ("start page", "municipality page", "follow-up report")
+LOADED = ("start page", "municipality page", "municipality page (en)", "follow-up report")
 COLD_GOALS_MS = {"municipality page": 15, "follow-up report": 15, "start page": 30}
 
 

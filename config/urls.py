@@ -1,3 +1,4 @@
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
@@ -30,7 +31,6 @@ urlpatterns = [
         name="kept-post",
     ),
     path("admin/", admin.site.urls),
-    path("tillganglighet/", include("accessibility.urls")),
     path(
         "sitemap.xml",
         cached_public_page(sitemap, reads=("p",)),  # the sitemap's page number
@@ -42,10 +42,18 @@ urlpatterns = [
         TemplateView.as_view(template_name="robots.txt", content_type="text/plain; charset=utf-8"),
         name="robots",
     ),
+    # Their pages in every language, their files, feeds and API in Swedish only
+    # (core.languages.with_language_prefix inside).
     path("", include("opendata.urls")),
     path("", include("alerts.urls")),
-    path("", include("portal.urls")),
 ]
+# The public pages in Swedish at the addresses they have always had, and in the other
+# languages under their prefix with the same slugs (/en/kommuner/jarfalla/).
+urlpatterns += i18n_patterns(
+    path("tillganglighet/", include("accessibility.urls")),
+    path("", include("portal.urls")),
+    prefix_default_language=False,
+)
 
 # The 404 page uses Django's own handler (templates/404.html in the site's layout); the
 # 500 page is rendered without context processors or database access.

@@ -8,6 +8,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from core.publishing import PublicationStatus, Publishable, PublishableQuerySet
@@ -15,9 +16,9 @@ from promises.models import Activity, PromisePeriod
 
 
 class Tertial(models.IntegerChoices):
-    FIRST = 1, "Tertial 1 (januari–april)"
-    SECOND = 2, "Tertial 2 (maj–augusti)"
-    THIRD = 3, "Tertial 3 (september–december)"
+    FIRST = 1, _("Tertial 1 (januari–april)")
+    SECOND = 2, _("Tertial 2 (maj–augusti)")
+    THIRD = 3, _("Tertial 3 (september–december)")
 
 
 def tertial_span(year: int, tertial: int) -> tuple[datetime.date, datetime.date]:
@@ -27,6 +28,9 @@ def tertial_span(year: int, tertial: int) -> tuple[datetime.date, datetime.date]
     if tertial == 3:
         return start, datetime.date(year, 12, 31)
     return start, datetime.date(year, first_month + 4, 1) - datetime.timedelta(days=1)
+
+
+REPORT_TITLE = _("Uppföljning tertial {tertial} {year}")
 
 
 class FollowUpReportQuerySet(PublishableQuerySet):
@@ -113,7 +117,8 @@ class FollowUpReport(Publishable):
 
     @property
     def title(self):
-        return f"Uppföljning tertial {self.tertial} {self.year}"
+        """ "Uppföljning tertial 1 2019", in the page's language."""
+        return REPORT_TITLE.format(tertial=self.tertial, year=self.year)
 
     @property
     def slug(self):
@@ -168,12 +173,35 @@ class FollowUpReport(Publishable):
 class ActivityStatusChoice(models.TextChoices):
     # The default: the follow-up does not mention the activity. Never "Ej påbörjad" by
     # assumption; counted apart in the progress figure.
-    NO_INFORMATION = "ingen_uppgift", "Ingen uppgift"
-    NOT_STARTED = "ej_paborjad", "Ej påbörjad"
-    IN_PROGRESS = "pagar", "Pågår"
-    DONE = "genomford", "Genomförd"
-    DELAYED = "forsenad", "Försenad"
-    CANCELLED = "utgar", "Utgår"
+    NO_INFORMATION = "ingen_uppgift", _("Ingen uppgift")
+    NOT_STARTED = "ej_paborjad", _("Ej påbörjad")
+    IN_PROGRESS = "pagar", _("Pågår")
+    DONE = "genomford", _("Genomförd")
+    DELAYED = "forsenad", _("Försenad")
+    CANCELLED = "utgar", _("Utgår")
+
+
+# What was achieved against the target, stated once: plain text in achievement_label,
+# the unit as a content passage on the public pages (portal/templatetags/promise_words.py).
+ACHIEVED = _("Uppnått: {achieved} {unit}.")
+ACHIEVED_NO_UNIT = _("Uppnått: {achieved}.")
+TARGET_REACHED = _("Uppnått: {achieved} – målet är nått.")
+TARGET_NOT_YET = _("Uppnått: {achieved} av {target} – målet är inte nått ännu.")
+
+
+def achievement_words(status, unit, format=str.format):
+    """The achievement of `status` in words with `unit` put in (plain text, or HTML with
+    format=format_html); "" when nothing is achieved yet."""
+    achieved, target = status.achieved_count, status.activity.target_count
+    if achieved is None:
+        return ""
+    if target is None:
+        if not status.activity.target_unit:
+            return format(str(ACHIEVED_NO_UNIT), achieved=achieved)
+        return format(str(ACHIEVED), achieved=achieved, unit=unit)
+    if achieved >= target:
+        return format(str(TARGET_REACHED), achieved=achieved)
+    return format(str(TARGET_NOT_YET), achieved=achieved, target=target)
 
 
 class ActivityStatusQuerySet(models.QuerySet):
@@ -240,14 +268,7 @@ class ActivityStatus(models.Model):
     def achievement_label(self):
         """What was achieved against the target, in words (text first, never colour alone):
         "Uppnått: 52 – målet är nått." / "Uppnått: 30 av 50 – målet är inte nått ännu."."""
-        achieved, target = self.achieved_count, self.activity.target_count
-        if achieved is None:
-            return ""
-        if target is None:
-            return f"Uppnått: {achieved} {self.activity.target_unit}".rstrip() + "."
-        if achieved >= target:
-            return f"Uppnått: {achieved} – målet är nått."
-        return f"Uppnått: {achieved} av {target} – målet är inte nått ännu."
+        return achievement_words(self, self.activity.target_unit)
 
     def clean(self):
         super().clean()

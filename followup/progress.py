@@ -27,7 +27,7 @@ class ProgressRow:
 @dataclass
 class ProgressTable:
     reports: list
-    groups: list  # (heading, [ProgressRow]) in the period's order
+    groups: list  # (promise, or None for the whole period, [ProgressRow]) in the period's order
 
     @property
     def latest_by_activity(self):
@@ -46,7 +46,6 @@ def progress_table(period, reports):
     for section in (*sections, general):
         if not section.activities:
             continue
-        heading = section.promise.title if section.promise else "Hela medborgarlöftet"
         rows = []
         for activity in section.activities:
             row = ProgressRow(activity, [by_pair.get((r.pk, activity.pk)) for r in reports])
@@ -54,7 +53,7 @@ def progress_table(period, reports):
                 if status is not None:
                     status.activity = activity  # no query when its label is shown
             rows.append(row)
-        groups.append((heading, rows))
+        groups.append((section.promise, rows))
     return ProgressTable(reports, groups)
 
 

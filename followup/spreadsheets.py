@@ -9,6 +9,9 @@ from promises.spreadsheets.workbook import Change, Column, Plan, RowReader, comp
 
 from .models import ActivityStatus, ActivityStatusChoice
 
+# The label as text: openpyxl writes no lazy translation (the admin is Swedish).
+NOT_STARTED = str(ActivityStatusChoice.NOT_STARTED.label)
+
 COLUMNS = [
     Column(
         "Nummer",
@@ -28,7 +31,7 @@ COLUMNS = [
         "Status",
         "status",
         "Hur långt aktiviteten har kommit under tertialen.",
-        ", ".join(label for _, label in ActivityStatusChoice.choices),
+        ", ".join(str(label) for _, label in ActivityStatusChoice.choices),
         16,
     ),
     Column(
@@ -60,7 +63,7 @@ def export_rows(report) -> list[list]:
             [
                 activity.pk,
                 activity.text,
-                status.get_status_display() if status else ActivityStatusChoice.NOT_STARTED.label,
+                status.get_status_display() if status else NOT_STARTED,
                 status.comment if status else "",
                 status.achieved_count if status else None,
             ]

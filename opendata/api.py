@@ -17,6 +17,7 @@ from typing import Annotated
 from django.http import Http404, JsonResponse
 from django.utils import timezone
 from django.utils.http import urlencode
+from django.utils.translation import gettext_noop
 from ninja import Field, NinjaAPI, Query, Schema
 from ninja.errors import ValidationError
 from pydantic import create_model
@@ -32,8 +33,10 @@ MAX_ID = 2**63 - 1  # bigint: a larger id cannot exist, and must not reach the d
 api = NinjaAPI(
     title="Medborgarlöften – öppna data",
     version="1",
-    description="Läs medborgarlöften, aktiviteter och uppföljningar från hela landet. "
-    "Bara GET; inga nycklar behövs. Licens: CC0 1.0.",
+    description=gettext_noop(
+        "Läs medborgarlöften, aktiviteter och uppföljningar från hela landet. "
+        "Bara GET; inga nycklar behövs. Licens: CC0 1.0."
+    ),
     docs_url=None,
     openapi_url=None,
     urls_namespace="api-v1",
@@ -49,8 +52,10 @@ _PY_TYPES = {
 
 
 class ErrorOut(Schema):
-    parameter: str | None = Field(None, description="Parametern som är fel, om någon.")
-    message_sv: str = Field(description="Vad som är fel, på svenska.")
+    parameter: str | None = Field(
+        None, description=gettext_noop("Parametern som är fel, om någon.")
+    )
+    message_sv: str = Field(description=gettext_noop("Vad som är fel, på svenska."))
     message_en: str = Field(description="What is wrong, in English.")
 
 
@@ -69,10 +74,10 @@ def _page_schema(dataset, row):
     return create_model(
         f"{row.__name__}Page",
         __base__=Schema,
-        results=(list[row], Field(description="Raderna på sidan, i id-ordning.")),
+        results=(list[row], Field(description=gettext_noop("Raderna på sidan, i id-ordning."))),
         next=(
             str | None,
-            Field(description="Adressen till nästa sida; null på sista sidan."),
+            Field(description=gettext_noop("Adressen till nästa sida; null på sista sidan.")),
         ),
     )
 
@@ -83,30 +88,48 @@ def _filter_schema(dataset):
     if f.municipality:
         fields["municipality"] = (
             str | None,
-            Field(None, description="Kommunkod enligt SCB, fyra siffror.", pattern=r"^\d{4}$"),
+            Field(
+                None,
+                description=gettext_noop("Kommunkod enligt SCB, fyra siffror."),
+                pattern=r"^\d{4}$",
+            ),
         )
     if f.county:
         fields["county"] = (
             str | None,
-            Field(None, description="Länskod enligt SCB, två siffror.", pattern=r"^\d{2}$"),
+            Field(
+                None,
+                description=gettext_noop("Länskod enligt SCB, två siffror."),
+                pattern=r"^\d{2}$",
+            ),
         )
     if f.police_area:
         fields["police_area"] = (
             str | None,
             Field(
                 None,
-                description="Lokalpolisområdets kortnamn (slug), till exempel jonkoping.",
+                description=gettext_noop(
+                    "Lokalpolisområdets kortnamn (slug), till exempel jonkoping."
+                ),
                 pattern=r"^[-a-z0-9_]{1,120}$",
             ),
         )
     if f.period:
         fields["period_from"] = (
             datetime.date | None,
-            Field(None, description="Bara rader vars period slutar detta datum eller senare."),
+            Field(
+                None,
+                description=gettext_noop("Bara rader vars period slutar detta datum eller senare."),
+            ),
         )
         fields["period_to"] = (
             datetime.date | None,
-            Field(None, description="Bara rader vars period börjar detta datum eller tidigare."),
+            Field(
+                None,
+                description=gettext_noop(
+                    "Bara rader vars period börjar detta datum eller tidigare."
+                ),
+            ),
         )
     if f.updated:
         fields["updated_since"] = (
@@ -123,12 +146,16 @@ def _filter_schema(dataset):
             None,
             ge=0,
             le=MAX_ID,
-            description="Börja efter raden med detta id (nästa sida; följ länken `next`).",
+            description=gettext_noop(
+                "Börja efter raden med detta id (nästa sida; följ länken `next`)."
+            ),
         ),
     )
     fields["limit"] = (
         int,
-        Field(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT, description="Rader per sida, 1–500."),
+        Field(
+            DEFAULT_LIMIT, ge=1, le=MAX_LIMIT, description=gettext_noop("Rader per sida, 1–500.")
+        ),
     )
     name = "".join(part.title() for part in dataset.slug.split("-")) + "Filter"
     return create_model(name, __base__=Schema, **fields)

@@ -15,14 +15,17 @@ from django.conf import settings
 from django.db.models import Case, CharField, F, Func, Q, QuerySet, TextField, Value, When
 from django.db.models.functions import Cast, Coalesce, Concat, Replace
 from django.urls import reverse
+from django.utils import translation
+from django.utils.html import format_html
+from django.utils.translation import gettext, gettext_noop
 
 # Frictionless type -> (JSON Schema type, JSON Schema format or None, Swedish name).
 TYPES = {
-    "integer": ("integer", None, "heltal"),
-    "string": ("string", None, "text"),
-    "date": ("string", "date", "datum (ÅÅÅÅ-MM-DD)"),
-    "datetime": ("string", "date-time", "tidpunkt (UTC, ÅÅÅÅ-MM-DDTHH:MM:SSZ)"),
-    "boolean": ("boolean", None, "sant/falskt (true/false)"),
+    "integer": ("integer", None, gettext_noop("heltal")),
+    "string": ("string", None, gettext_noop("text")),
+    "date": ("string", "date", gettext_noop("datum (ÅÅÅÅ-MM-DD)")),
+    "datetime": ("string", "date-time", gettext_noop("tidpunkt (UTC, ÅÅÅÅ-MM-DDTHH:MM:SSZ)")),
+    "boolean": ("boolean", None, gettext_noop("sant/falskt (true/false)")),
 }
 
 # How JsonLine writes each type (see there).
@@ -113,13 +116,16 @@ class JsonLine(Func):
 
 
 class ChoiceLabel:
-    """A choice's Swedish label, looked up by the database."""
+    """A choice's Swedish label, looked up by the database. The labels are marked for
+    translation for the pages; open data stays Swedish whatever language is active."""
 
     def __init__(self, path: str, choices):
         self.path, self.choices = path, choices
 
     def __call__(self):
-        whens = [When(**{self.path: value}, then=Value(label)) for value, label in self.choices]
+        with translation.override(settings.LANGUAGE_CODE):
+            labels = [(value, str(label)) for value, label in self.choices]
+        whens = [When(**{self.path: value}, then=Value(label)) for value, label in labels]
         return Case(*whens, default=Value(""), output_field=CharField())
 
 
@@ -158,10 +164,27 @@ class Column:
     compute: Callable | None = None
     required: bool = True
     references: str = ""  # the slug of the table whose id this is (a foreign key)
+    # A meaning put together from parts (pattern, {name: value}, note), each marked for
+    # translation, so that the open-data page can translate it whole.
+    wording: tuple = ()
 
     @property
     def type_label(self):
         return TYPES[self.type][2]
+
+    @property
+    def meaning_in_page_language(self):
+        """The meaning in the active language, as HTML (the files keep the Swedish
+        `meaning`). A referenced table's name is an identifier, shown as code."""
+        if not self.wording:
+            return gettext(self.meaning) if self.meaning else ""
+        pattern, values, note = self.wording
+        parts = {
+            name: format_html("<code>{}</code>", value) if name == "table" else gettext(value)
+            for name, value in values.items()
+        }
+        meaning = format_html(gettext(pattern), **parts)
+        return format_html("{} {}", meaning, gettext(note.strip())) if note.strip() else meaning
 
     def expression(self, for_json: bool, in_json_object: bool = False):
         """The column as the database writes it: text where CSV and JSON agree (dates,

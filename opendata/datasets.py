@@ -6,6 +6,8 @@ only public fields: the police areas' editorial source notes are not published.
 Field names are English identifiers, as in the API; their meaning is given in Swedish.
 """
 
+from django.utils.translation import gettext_noop
+
 from followup.models import ActivityStatusChoice
 from promises.models import (
     Activity,
@@ -44,7 +46,7 @@ def _public_reports():
 
 
 _PERIOD_PLACE = shapes.place_filters("period__", updated="period__updated_at")
-_PERIOD_UPDATED = (
+_PERIOD_UPDATED = gettext_noop(
     "updated_since gäller när perioden senast sparades; löften, mål och aktiviteter "
     "sparas tillsammans med sin period."
 )
@@ -52,10 +54,12 @@ _PERIOD_UPDATED = (
 
 PERIODS = Dataset(
     slug="perioder",
-    title="Medborgarlöften (perioder)",
+    title=gettext_noop("Medborgarlöften (perioder)"),
     title_en="Citizen promises (periods)",
-    description="Ett medborgarlöfte för en kommun och ett lokalpolisområde under en period, "
-    "med lägesbild, underlag, förväntad effekt och samarbetsparter.",
+    description=gettext_noop(
+        "Ett medborgarlöfte för en kommun och ett lokalpolisområde under en period, "
+        "med lägesbild, underlag, förväntad effekt och samarbetsparter."
+    ),
     description_en="One citizen promise of a municipality and its local police area for a "
     "period, with the situation, basis, expected effect and partners.",
     public=PromisePeriod.objects.public,
@@ -63,20 +67,29 @@ PERIODS = Dataset(
         ID,
         *shapes.municipality(),
         shapes.police_area(),
-        Column("title", "string", "Rubrik.", "Medborgarlöfte 2017–2020"),
-        Column("starts_on", "date", "Gäller från och med.", "2017-01-01"),
-        Column("ends_on", "date", "Gäller till och med.", "2020-12-31"),
+        Column("title", "string", gettext_noop("Rubrik."), "Medborgarlöfte 2017–2020"),
+        Column("starts_on", "date", gettext_noop("Gäller från och med."), "2017-01-01"),
+        Column("ends_on", "date", gettext_noop("Gäller till och med."), "2020-12-31"),
         *shapes.signed(),
-        Column("lead", "string", "Ingress.", "Polisen och Jönköpings kommun lovar …"),
-        Column("situation", "string", "Lägesbild: problem och platser löftet gäller.", "…"),
-        Column("basis", "string", "Underlag: medborgardialoger, statistik, enkäter.", "…"),
-        Column("expected_effect", "string", "Förväntad effekt för de boende.", "…"),
-        Column("partners", "string", "Andra samarbetsparter än polis och kommun.", "…"),
-        Column("follow_up_method", "string", "Hur löftet följs upp.", "…"),
-        Column("source_note", "string", "Om uppgifterna: vad källan inte säger.", ""),
+        Column("lead", "string", gettext_noop("Ingress."), "Polisen och Jönköpings kommun lovar …"),
+        Column(
+            "situation",
+            "string",
+            gettext_noop("Lägesbild: problem och platser löftet gäller."),
+            "…",
+        ),
+        Column(
+            "basis", "string", gettext_noop("Underlag: medborgardialoger, statistik, enkäter."), "…"
+        ),
+        Column("expected_effect", "string", gettext_noop("Förväntad effekt för de boende."), "…"),
+        Column(
+            "partners", "string", gettext_noop("Andra samarbetsparter än polis och kommun."), "…"
+        ),
+        Column("follow_up_method", "string", gettext_noop("Hur löftet följs upp."), "…"),
+        Column("source_note", "string", gettext_noop("Om uppgifterna: vad källan inte säger."), ""),
         *shapes.timestamps(),
         shapes.page_url(
-            "Periodens sida på webbplatsen.",
+            gettext_noop("Periodens sida på webbplatsen."),
             "https://medborgarloften.example.se/kommuner/jonkoping/medborgarloften/2017-2020/",
             "portal:period",
             municipality_slug="municipality__slug",
@@ -88,17 +101,19 @@ PERIODS = Dataset(
 
 PROMISES = Dataset(
     slug="loften",
-    title="Löften",
+    title=gettext_noop("Löften"),
     title_en="Promises",
-    description="De enskilda löftena i varje medborgarlöfte.",
+    description=gettext_noop("De enskilda löftena i varje medborgarlöfte."),
     description_en="The individual promises within each citizen promise.",
     public=Promise.objects.public,
     columns=(
         ID,
         shapes.period(),
         shapes.order(),
-        Column("title", "string", "Löftet.", "Vi ska öka tryggheten i centrala Jönköping"),
-        Column("description", "string", "Beskrivning.", "…"),
+        Column(
+            "title", "string", gettext_noop("Löftet."), "Vi ska öka tryggheten i centrala Jönköping"
+        ),
+        Column("description", "string", gettext_noop("Beskrivning."), "…"),
         shapes.period_page(),
     ),
     filters=_PERIOD_PLACE,
@@ -107,9 +122,9 @@ PROMISES = Dataset(
 
 GOALS = Dataset(
     slug="mal",
-    title="Mål",
+    title=gettext_noop("Mål"),
     title_en="Goals",
-    description="Målsättningar, med datum när de ska vara uppnådda.",
+    description=gettext_noop("Målsättningar, med datum när de ska vara uppnådda."),
     description_en="Goals, with the date by which they are to be reached.",
     public=Goal.objects.public,
     columns=(
@@ -117,11 +132,11 @@ GOALS = Dataset(
         shapes.period(),
         shapes.promise(),
         shapes.order(),
-        Column("text", "string", "Målet.", "Minska antalet anmälda brott i centrum"),
+        Column("text", "string", gettext_noop("Målet."), "Minska antalet anmälda brott i centrum"),
         Column(
             "deadline",
             "date",
-            "Ska vara uppnått senast (tomt: inget datum).",
+            gettext_noop("Ska vara uppnått senast (tomt: inget datum)."),
             "2020-12-31",
             required=False,
         ),
@@ -133,10 +148,12 @@ GOALS = Dataset(
 
 ACTIVITIES = Dataset(
     slug="aktiviteter",
-    title="Aktiviteter",
+    title=gettext_noop("Aktiviteter"),
     title_en="Activities",
-    description="Vad polis, kommun eller en annan aktör gör för att hålla löftet, med "
-    "ansvarig, samarbetspart och mätbart mål.",
+    description=gettext_noop(
+        "Vad polis, kommun eller en annan aktör gör för att hålla löftet, med "
+        "ansvarig, samarbetspart och mätbart mål."
+    ),
     description_en="What the police, the municipality or another party does to keep the "
     "promise, with the responsible party, partner and measurable target.",
     public=Activity.objects.public,
@@ -145,29 +162,34 @@ ACTIVITIES = Dataset(
         shapes.period(),
         shapes.promise(),
         shapes.order(),
-        Column("text", "string", "Aktiviteten.", "Trygghetsvandringar i centrum"),
+        Column("text", "string", gettext_noop("Aktiviteten."), "Trygghetsvandringar i centrum"),
         Column(
             "responsible",
             "string",
-            "Ansvarig, som kod: polisen, kommunen, gemensamt eller annan.",
+            gettext_noop("Ansvarig, som kod: polisen, kommunen, gemensamt eller annan."),
             "gemensamt",
         ),
         Column(
             "responsible_label",
             "string",
-            "Ansvarig, i ord.",
+            gettext_noop("Ansvarig, i ord."),
             "Polisen och kommunen gemensamt",
             compute=ChoiceLabel("responsible", ResponsibleParty.choices),
         ),
-        Column("partner_name", "string", "Samarbetspart (krävs när ansvarig är annan).", ""),
+        Column(
+            "partner_name",
+            "string",
+            gettext_noop("Samarbetspart (krävs när ansvarig är annan)."),
+            "",
+        ),
         Column(
             "target_count",
             "integer",
-            "Mätbart mål: antal (tomt: inget mätbart mål).",
+            gettext_noop("Mätbart mål: antal (tomt: inget mätbart mål)."),
             "4",
             required=False,
         ),
-        Column("target_unit", "string", "Mätbart mål: enhet.", "tillfällen"),
+        Column("target_unit", "string", gettext_noop("Mätbart mål: enhet."), "tillfällen"),
         shapes.period_page(),
     ),
     filters=_PERIOD_PLACE,
@@ -176,28 +198,32 @@ ACTIVITIES = Dataset(
 
 AGREEMENTS = Dataset(
     slug="overenskommelser",
-    title="Samverkansöverenskommelser",
+    title=gettext_noop("Samverkansöverenskommelser"),
     title_en="Cooperation agreements",
-    description="Samverkansöverenskommelser mellan kommuner och lokalpolisområden.",
+    description=gettext_noop("Samverkansöverenskommelser mellan kommuner och lokalpolisområden."),
     description_en="Cooperation agreements between municipalities and local police areas.",
     public=CooperationAgreement.objects.public,
     columns=(
         ID,
         *shapes.municipality("0123"),
         shapes.police_area("3"),
-        Column("title", "string", "Rubrik.", "Samverkansöverenskommelse 2021–2023"),
-        Column("valid_from", "date", "Gäller från och med.", "2021-01-01"),
-        Column("valid_to", "date", "Gäller till och med.", "2023-12-31"),
+        Column("title", "string", gettext_noop("Rubrik."), "Samverkansöverenskommelse 2021–2023"),
+        Column("valid_from", "date", gettext_noop("Gäller från och med."), "2021-01-01"),
+        Column("valid_to", "date", gettext_noop("Gäller till och med."), "2023-12-31"),
         *shapes.signed(),
         Column(
             "may_be_extended",
             "string",
-            "Kan förlängas enligt källan: ja, nej eller ej_angivet (källan säger inget).",
+            gettext_noop(
+                "Kan förlängas enligt källan: ja, nej eller ej_angivet (källan säger inget)."
+            ),
             "ej_angivet",
         ),
-        Column("summary", "string", "Sammanfattning.", "…"),
-        Column("focus_areas", "string", "Fokusområden, ett per rad.", "Unga i riskzon"),
-        Column("body", "string", "Beskrivning.", "…"),
+        Column("summary", "string", gettext_noop("Sammanfattning."), "…"),
+        Column(
+            "focus_areas", "string", gettext_noop("Fokusområden, ett per rad."), "Unga i riskzon"
+        ),
+        Column("body", "string", gettext_noop("Beskrivning."), "…"),
         *shapes.timestamps(),
         shapes.agreement_page(),
     ),
@@ -206,19 +232,21 @@ AGREEMENTS = Dataset(
 
 REPORTS = Dataset(
     slug="uppfoljningar",
-    title="Uppföljningar",
+    title=gettext_noop("Uppföljningar"),
     title_en="Follow-up reports",
-    description="Tertialuppföljningar av medborgarlöftena (T1 januari–april, T2 maj–augusti, "
-    "T3 september–december).",
+    description=gettext_noop(
+        "Tertialuppföljningar av medborgarlöftena (T1 januari–april, T2 maj–augusti, "
+        "T3 september–december)."
+    ),
     description_en="Follow-up reports per tertial (T1 January–April, T2 May–August, "
     "T3 September–December).",
     public=_public_reports,
     columns=(
         ID,
         shapes.period(),
-        Column("year", "integer", "År.", "2020"),
-        Column("tertial", "integer", "Tertial (1, 2 eller 3).", "2"),
-        Column("summary", "string", "Sammanfattning av tertialen.", "…"),
+        Column("year", "integer", gettext_noop("År."), "2020"),
+        Column("tertial", "integer", gettext_noop("Tertial (1, 2 eller 3)."), "2"),
+        Column("summary", "string", gettext_noop("Sammanfattning av tertialen."), "…"),
         *shapes.timestamps(),
         shapes.report_page(),
     ),
@@ -227,42 +255,48 @@ REPORTS = Dataset(
 
 STATUSES = Dataset(
     slug="aktivitetsstatus",
-    title="Status per aktivitet",
+    title=gettext_noop("Status per aktivitet"),
     title_en="Status of each activity",
-    description="Status för varje aktivitet i varje uppföljning, med kommentar och uppnått antal.",
+    description=gettext_noop(
+        "Status för varje aktivitet i varje uppföljning, med kommentar och uppnått antal."
+    ),
     description_en="The status of each activity in each follow-up report, with a comment and "
     "the count achieved.",
     public=_public_statuses,
     columns=(
         ID,
-        shapes.reference("report_id", "Uppföljningens", "uppfoljningar", "30"),
-        shapes.reference("activity_id", "Aktivitetens", "aktiviteter", "211"),
+        shapes.reference("report_id", gettext_noop("Uppföljningens"), "uppfoljningar", "30"),
+        shapes.reference("activity_id", gettext_noop("Aktivitetens"), "aktiviteter", "211"),
         Column(
             "status",
             "string",
-            "Status som kod: ej_paborjad, pagar, genomford, forsenad eller utgar.",
+            gettext_noop("Status som kod: ej_paborjad, pagar, genomford, forsenad eller utgar."),
             "pagar",
         ),
         Column(
             "status_label",
             "string",
-            "Status i ord.",
+            gettext_noop("Status i ord."),
             "Pågår",
             compute=ChoiceLabel("status", ActivityStatusChoice.choices),
         ),
-        Column("comment", "string", "Kommentar.", "Två av fyra vandringar är gjorda."),
+        Column(
+            "comment", "string", gettext_noop("Kommentar."), "Två av fyra vandringar är gjorda."
+        ),
         Column(
             "achieved_count",
             "integer",
-            "Uppnått antal hittills (tomt: inget mätbart mål).",
+            gettext_noop("Uppnått antal hittills (tomt: inget mätbart mål)."),
             "2",
             required=False,
         ),
         shapes.report_page("report__"),
     ),
     filters=shapes.place_filters("report__period__", updated="report__updated_at"),
-    updated_note="updated_since gäller när uppföljningen senast sparades; statusarna sparas "
-    "tillsammans med sin uppföljning.",
+    updated_note=gettext_noop(
+        "updated_since gäller när uppföljningen senast sparades; statusarna sparas "
+        "tillsammans med sin uppföljning."
+    ),
 )
 
 
@@ -276,18 +310,20 @@ def _public_agreement_signatories():
 
 def _signatory_columns():
     return (
-        Column("order", "integer", "Ordning bland undertecknarna, som på sidan.", "1"),
-        Column("name", "string", "Namn, som källan skriver det.", "Anna Andersson"),
+        Column(
+            "order", "integer", gettext_noop("Ordning bland undertecknarna, som på sidan."), "1"
+        ),
+        Column("name", "string", gettext_noop("Namn, som källan skriver det."), "Anna Andersson"),
         Column(
             "role",
             "string",
-            "Roll eller titel (tomt: källan anger ingen).",
+            gettext_noop("Roll eller titel (tomt: källan anger ingen)."),
             "kommunstyrelsens ordförande",
         ),
         Column(
             "organisation",
             "string",
-            "Organisation eller parti (tomt: källan anger ingen).",
+            gettext_noop("Organisation eller parti (tomt: källan anger ingen)."),
             "Jönköpings kommun",
         ),
     )
@@ -295,10 +331,12 @@ def _signatory_columns():
 
 PERIOD_SIGNATORIES = Dataset(
     slug="undertecknare",
-    title="Undertecknare av medborgarlöften",
+    title=gettext_noop("Undertecknare av medborgarlöften"),
     title_en="Signatories of citizen promises",
-    description="Vilka som undertecknade varje medborgarlöfte, med roll och organisation, "
-    "och när löftet undertecknades, så noga som källan säger.",
+    description=gettext_noop(
+        "Vilka som undertecknade varje medborgarlöfte, med roll och organisation, "
+        "och när löftet undertecknades, så noga som källan säger."
+    ),
     description_en="Who signed each citizen promise, with role and organisation, and when "
     "it was signed, as precisely as the source says.",
     public=_public_period_signatories,
@@ -310,21 +348,25 @@ PERIOD_SIGNATORIES = Dataset(
         shapes.period_page(),
     ),
     filters=_PERIOD_PLACE,
-    updated_note="updated_since gäller när perioden senast sparades.",
+    updated_note=gettext_noop("updated_since gäller när perioden senast sparades."),
 )
 
 AGREEMENT_SIGNATORIES = Dataset(
     slug="overenskommelser-undertecknare",
-    title="Undertecknare av samverkansöverenskommelser",
+    title=gettext_noop("Undertecknare av samverkansöverenskommelser"),
     title_en="Signatories of cooperation agreements",
-    description="Vilka som undertecknade varje samverkansöverenskommelse, med roll och "
-    "organisation, och när den undertecknades, så noga som källan säger.",
+    description=gettext_noop(
+        "Vilka som undertecknade varje samverkansöverenskommelse, med roll och "
+        "organisation, och när den undertecknades, så noga som källan säger."
+    ),
     description_en="Who signed each cooperation agreement, with role and organisation, and "
     "when it was signed, as precisely as the source says.",
     public=_public_agreement_signatories,
     columns=(
         ID,
-        shapes.reference("agreement_id", "Överenskommelsens", "overenskommelser", "4"),
+        shapes.reference(
+            "agreement_id", gettext_noop("Överenskommelsens"), "overenskommelser", "4"
+        ),
         *_signatory_columns(),
         *shapes.signed("agreement__"),
         shapes.agreement_page("agreement__"),
@@ -332,7 +374,7 @@ AGREEMENT_SIGNATORIES = Dataset(
     filters=shapes.place_filters(
         "agreement__", updated="agreement__updated_at", dates=("valid_from", "valid_to")
     ),
-    updated_note="updated_since gäller när överenskommelsen senast sparades.",
+    updated_note=gettext_noop("updated_since gäller när överenskommelsen senast sparades."),
 )
 
 DATASETS = (

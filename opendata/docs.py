@@ -1,6 +1,8 @@
 """The machine-facing documents and the API's documentation page: the OpenAPI document,
-the page rendered from it (Swedish, server-side, so it works without JavaScript and under
-the CSP), the DCAT-AP-SE catalogue, and JSON for addresses under /api/v1/ that do not exist."""
+the page rendered from it (server-side, so it works without JavaScript and under the CSP;
+its fixed words in the page's language, the document's own texts translated where the
+catalogue has them and marked as Swedish where not), the DCAT-AP-SE catalogue, and JSON
+for addresses under /api/v1/ that do not exist."""
 
 import json
 
@@ -8,6 +10,8 @@ from django.conf import settings
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils.cache import patch_vary_headers
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from .api import openapi_document
 from .apilimits import ApiProblem, error_response, rate_limited, with_cors
@@ -15,19 +19,22 @@ from .conditional import Validators
 from .dcat import catalogue
 
 _TYPE_NAMES = {
-    "integer": "heltal",
-    "string": "text",
-    "boolean": "sant/falskt",
-    "array": "lista",
-    "object": "objekt",
+    "integer": gettext_lazy("heltal"),
+    "string": gettext_lazy("text"),
+    "boolean": gettext_lazy("sant/falskt"),
+    "array": gettext_lazy("lista"),
+    "object": gettext_lazy("objekt"),
 }
-_FORMAT_NAMES = {"date": "datum (ÅÅÅÅ-MM-DD)", "date-time": "tidpunkt (ISO 8601)"}
+_FORMAT_NAMES = {
+    "date": gettext_lazy("datum (ÅÅÅÅ-MM-DD)"),
+    "date-time": gettext_lazy("tidpunkt (ISO 8601)"),
+}
 _STATUS_TEXT = {
     "200": "OK",
-    "304": "Inte ändrad (ETag/If-None-Match)",
-    "400": "Fel parameter",
-    "404": "Finns inte",
-    "429": "För många anrop",
+    "304": gettext_lazy("Inte ändrad (ETag/If-None-Match)"),
+    "400": gettext_lazy("Fel parameter"),
+    "404": gettext_lazy("Finns inte"),
+    "429": gettext_lazy("För många anrop"),
 }
 
 
@@ -49,7 +56,7 @@ def _type_label(schema):
     label = _FORMAT_NAMES.get(option.get("format")) or _TYPE_NAMES.get(
         option.get("type"), option.get("type", "")
     )
-    return f"{label}, kan saknas" if nullable else label
+    return _("{type}, kan saknas").format(type=label) if nullable else label
 
 
 def _constraints(schema):
@@ -57,13 +64,13 @@ def _constraints(schema):
     option = next((o for o in options if o.get("type") != "null"), {})
     parts = []
     if "pattern" in option:
-        parts.append(f"mönster {option['pattern']}")
+        parts.append(_("mönster {pattern}").format(pattern=option["pattern"]))
     if "minimum" in option:
-        parts.append(f"minst {option['minimum']}")
+        parts.append(_("minst {minimum}").format(minimum=option["minimum"]))
     if "maximum" in option:
-        parts.append(f"högst {option['maximum']}")
+        parts.append(_("högst {maximum}").format(maximum=option["maximum"]))
     if "default" in schema:
-        parts.append(f"standard {schema['default']}")
+        parts.append(_("standard {default}").format(default=schema["default"]))
     return ", ".join(parts)
 
 
@@ -75,7 +82,7 @@ def _operations(document):
             parameters = [
                 {
                     "name": p["name"],
-                    "where": "sökväg" if p["in"] == "path" else "frågesträng",
+                    "where": _("sökväg") if p["in"] == "path" else _("frågesträng"),
                     "required": p.get("required", False),
                     "type": _type_label(p.get("schema", {})),
                     "constraints": _constraints(p.get("schema", {})),

@@ -2,6 +2,8 @@
 which municipalities each area serves. Public by nature (all rows), but only public
 fields: the police areas' editorial source notes are not published."""
 
+from django.utils.translation import gettext_noop
+
 from municipalities.models import County, LocalPoliceArea, Municipality, PoliceRegion
 
 from . import shapes
@@ -16,15 +18,15 @@ def _area_municipalities():
 
 REGIONS = Dataset(
     slug="polisregioner",
-    title="Polisregioner",
+    title=gettext_noop("Polisregioner"),
     title_en="Police regions",
-    description="Polisens sju regioner.",
+    description=gettext_noop("Polisens sju regioner."),
     description_en="The seven regions of the Swedish Police.",
     public=PoliceRegion.objects.all,
     columns=(
         ID,
-        Column("slug", "string", "Kortnamn, används i webbadresser.", "syd"),
-        Column("name", "string", "Regionens namn.", "Syd"),
+        Column("slug", "string", gettext_noop("Kortnamn, används i webbadresser."), "syd"),
+        Column("name", "string", gettext_noop("Regionens namn."), "Syd"),
     ),
     filters=Filters(
         municipality="counties__municipalities__code",
@@ -36,18 +38,18 @@ REGIONS = Dataset(
 
 COUNTIES = Dataset(
     slug="lan",
-    title="Län",
+    title=gettext_noop("Län"),
     title_en="Counties",
-    description="Sveriges 21 län med SCB:s tvåsiffriga länskod.",
+    description=gettext_noop("Sveriges 21 län med SCB:s tvåsiffriga länskod."),
     description_en="Sweden's 21 counties with Statistics Sweden's two-digit code.",
     public=County.objects.all,
     columns=(
         ID,
-        Column("code", "string", "Länskod enligt SCB (två siffror).", "06"),
-        Column("name", "string", "Länets namn.", "Jönköpings län"),
+        Column("code", "string", gettext_noop("Länskod enligt SCB (två siffror)."), "06"),
+        Column("name", "string", gettext_noop("Länets namn."), "Jönköpings län"),
         shapes.police_region(),
         shapes.page_url(
-            "Länets sida på webbplatsen.",
+            gettext_noop("Länets sida på webbplatsen."),
             "https://medborgarloften.example.se/lan/jonkopings-lan/",
             "portal:county",
             slug="slug",
@@ -63,19 +65,25 @@ COUNTIES = Dataset(
 
 MUNICIPALITIES = Dataset(
     slug="kommuner",
-    title="Kommuner",
+    title=gettext_noop("Kommuner"),
     title_en="Municipalities",
-    description="Sveriges 290 kommuner med SCB:s fyrsiffriga kommunkod.",
+    description=gettext_noop("Sveriges 290 kommuner med SCB:s fyrsiffriga kommunkod."),
     description_en="Sweden's 290 municipalities with Statistics Sweden's four-digit code.",
     public=Municipality.objects.all,
     columns=(
         ID,
-        Column("code", "string", "Kommunkod enligt SCB (fyra siffror).", "0680"),
-        Column("name", "string", "Kommunens namn.", "Jönköping"),
-        shapes.reference("county_id", "Länets", "lan", "6"),
-        Column("county_code", "string", "Länskod enligt SCB.", "06", source="county__code"),
+        Column("code", "string", gettext_noop("Kommunkod enligt SCB (fyra siffror)."), "0680"),
+        Column("name", "string", gettext_noop("Kommunens namn."), "Jönköping"),
+        shapes.reference("county_id", gettext_noop("Länets"), "lan", "6"),
+        Column(
+            "county_code",
+            "string",
+            gettext_noop("Länskod enligt SCB."),
+            "06",
+            source="county__code",
+        ),
         shapes.page_url(
-            "Kommunens sida på webbplatsen.",
+            gettext_noop("Kommunens sida på webbplatsen."),
             "https://medborgarloften.example.se/kommuner/jonkoping/",
             "portal:municipality",
             slug="slug",
@@ -91,19 +99,26 @@ MUNICIPALITIES = Dataset(
 
 POLICE_AREAS = Dataset(
     slug="lokalpolisomraden",
-    title="Lokalpolisområden",
+    title=gettext_noop("Lokalpolisområden"),
     title_en="Local police areas",
-    description="Polisens lokalpolisområden, med polisområde och polisregion.",
+    description=gettext_noop("Polisens lokalpolisområden, med polisområde och polisregion."),
     description_en="The local police areas of the Swedish Police.",
     public=LocalPoliceArea.objects.all,
     columns=(
         ID,
-        Column("slug", "string", "Kortnamn, används i webbadresser och filter.", "jonkoping"),
-        Column("name", "string", "Lokalpolisområdets namn.", "Jönköping"),
-        Column("police_district", "string", "Polisområdet det hör till.", "Jönköping"),
+        Column(
+            "slug",
+            "string",
+            gettext_noop("Kortnamn, används i webbadresser och filter."),
+            "jonkoping",
+        ),
+        Column("name", "string", gettext_noop("Lokalpolisområdets namn."), "Jönköping"),
+        Column(
+            "police_district", "string", gettext_noop("Polisområdet det hör till."), "Jönköping"
+        ),
         shapes.police_region(),
         shapes.page_url(
-            "Lokalpolisområdets sida på webbplatsen.",
+            gettext_noop("Lokalpolisområdets sida på webbplatsen."),
             "https://medborgarloften.example.se/lokalpolisomraden/jonkoping/",
             "portal:police-area",
             slug="slug",
@@ -119,13 +134,13 @@ POLICE_AREAS = Dataset(
 
 AREA_MUNICIPALITIES = Dataset(
     slug="lokalpolisomraden-kommuner",
-    title="Lokalpolisområdenas kommuner",
+    title=gettext_noop("Lokalpolisområdenas kommuner"),
     title_en="Municipalities served by each local police area",
-    description="Vilka kommuner varje lokalpolisområde arbetar i: en rad per par.",
+    description=gettext_noop("Vilka kommuner varje lokalpolisområde arbetar i: en rad per par."),
     description_en="Which municipalities each local police area serves: one row per pair.",
     public=_area_municipalities,
     columns=(
-        shapes.row_id("Radens fasta id.", "17"),
+        shapes.row_id(gettext_noop("Radens fasta id."), "17"),
         shapes.police_area(source="localpolicearea_id"),
         *shapes.municipality(),
     ),

@@ -7,13 +7,20 @@ said about a shape (its type, its meaning in Swedish, that it is a foreign key) 
 """
 
 from django.db.models import Case, CharField, F, Value, When
+from django.utils.translation import gettext_noop
 
 from .columns import Column, Filters, PageAddress
 
 TIMESTAMP_EXAMPLE = "2026-11-21T10:00:00Z"
 
 
-def row_id(meaning="Radens fasta id. Ändras aldrig och återanvänds inte.", example="42"):
+ROW_ID = gettext_noop("Radens fasta id. Ändras aldrig och återanvänds inte.")
+# What a reference column says, put together from its parts; translated as a whole on
+# the open-data page (Column.meaning_in_page_language).
+REFERENCE = gettext_noop("{whose} id ({table}).")
+
+
+def row_id(meaning=ROW_ID, example="42"):
     """The `id` column: the row's primary key."""
     return Column("id", "integer", meaning, example)
 
@@ -21,20 +28,27 @@ def row_id(meaning="Radens fasta id. Ändras aldrig och återanvänds inte.", ex
 def reference(name, whose, table, example, *, note="", required=True, source=""):
     """An id of a row in another published table (`table`: its slug), a foreign key in
     datapackage.json. `whose` is the Swedish genitive of what it points at ("Kommunens")."""
-    meaning = f"{whose} id ({table}).{note}"
+    meaning = REFERENCE.format(whose=whose, table=table) + note
     return Column(
-        name, "integer", meaning, example, source=source, required=required, references=table
+        name,
+        "integer",
+        meaning,
+        example,
+        source=source,
+        required=required,
+        references=table,
+        wording=(REFERENCE, {"whose": whose, "table": table}, note),
     )
 
 
 def municipality(example_code="0680", example_id="101"):
     """The municipality a row is about: its id and its SCB code."""
     return (
-        reference("municipality_id", "Kommunens", "kommuner", example_id),
+        reference("municipality_id", gettext_noop("Kommunens"), "kommuner", example_id),
         Column(
             "municipality_code",
             "string",
-            "Kommunkod enligt SCB.",
+            gettext_noop("Kommunkod enligt SCB."),
             example_code,
             source="municipality__code",
         ),
@@ -43,38 +57,42 @@ def municipality(example_code="0680", example_id="101"):
 
 def police_area(example="12", source=""):
     return reference(
-        "police_area_id", "Lokalpolisområdets", "lokalpolisomraden", example, source=source
+        "police_area_id",
+        gettext_noop("Lokalpolisområdets"),
+        "lokalpolisomraden",
+        example,
+        source=source,
     )
 
 
 def police_region():
-    return reference("police_region_id", "Polisregionens", "polisregioner", "5")
+    return reference("police_region_id", gettext_noop("Polisregionens"), "polisregioner", "5")
 
 
 def period():
-    return reference("period_id", "Periodens", "perioder", "7")
+    return reference("period_id", gettext_noop("Periodens"), "perioder", "7")
 
 
 def promise():
     return reference(
         "promise_id",
-        "Löftets",
+        gettext_noop("Löftets"),
         "loften",
         "19",
-        note=" Tomt när raden gäller periodens alla löften.",
+        note=" " + gettext_noop("Tomt när raden gäller periodens alla löften."),
         required=False,
     )
 
 
 def order():
-    return Column("order", "integer", "Ordning inom perioden, som på sidan.", "1")
+    return Column("order", "integer", gettext_noop("Ordning inom perioden, som på sidan."), "1")
 
 
 def timestamps():
     """When the row was first published and last saved, in UTC."""
     return (
-        Column("published_at", "datetime", "Först publicerad.", TIMESTAMP_EXAMPLE),
-        Column("updated_at", "datetime", "Senast sparad.", TIMESTAMP_EXAMPLE),
+        Column("published_at", "datetime", gettext_noop("Först publicerad."), TIMESTAMP_EXAMPLE),
+        Column("updated_at", "datetime", gettext_noop("Senast sparad."), TIMESTAMP_EXAMPLE),
     )
 
 
@@ -87,7 +105,7 @@ def page_url(meaning, example, url_name, **kwargs):
 def period_page(prefix="period__"):
     """The address of the period page a row is shown on."""
     return page_url(
-        "Sidan på webbplatsen där raden visas: periodens sida.",
+        gettext_noop("Sidan på webbplatsen där raden visas: periodens sida."),
         "https://medborgarloften.example.se/kommuner/jonkoping/medborgarloften/2017-2020/",
         "portal:period",
         municipality_slug=f"{prefix}municipality__slug",
@@ -98,7 +116,7 @@ def period_page(prefix="period__"):
 def agreement_page(prefix=""):
     """The address of the cooperation agreement's page."""
     return page_url(
-        "Överenskommelsens sida på webbplatsen.",
+        gettext_noop("Överenskommelsens sida på webbplatsen."),
         "https://medborgarloften.example.se/kommuner/jarfalla/samverkansoverenskommelser/1/",
         "portal:agreement",
         municipality_slug=f"{prefix}municipality__slug",
@@ -109,7 +127,7 @@ def agreement_page(prefix=""):
 def report_page(prefix=""):
     """The address of the follow-up report page a row is shown on."""
     return page_url(
-        "Uppföljningens sida på webbplatsen.",
+        gettext_noop("Uppföljningens sida på webbplatsen."),
         "https://medborgarloften.example.se/kommuner/jonkoping/medborgarloften/2017-2020/"
         "uppfoljning/2020-tertial-2/",
         "portal:report",
@@ -150,8 +168,10 @@ def signed(prefix=""):
         Column(
             "signed_on",
             "date",
-            "Undertecknat. Är bara månaden eller året känt står här den första dagen i "
-            "den (se signed_precision). Tomt: källan säger inte när.",
+            gettext_noop(
+                "Undertecknat. Är bara månaden eller året känt står här den första dagen i "
+                "den (se signed_precision). Tomt: källan säger inte när."
+            ),
             "2017-01-10",
             source=field,
             required=False,
@@ -159,8 +179,10 @@ def signed(prefix=""):
         Column(
             "signed_precision",
             "string",
-            "Hur mycket av signed_on som är känt: day (dagen), month (bara månaden) eller "
-            "year (bara året). Tomt när datumet inte är känt.",
+            gettext_noop(
+                "Hur mycket av signed_on som är känt: day (dagen), month (bara månaden) eller "
+                "year (bara året). Tomt när datumet inte är känt."
+            ),
             "day",
             compute=precision,
         ),

@@ -7,6 +7,7 @@ from django.http import Http404, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from core.forms import ErrorSummaryMixin
 from followup.models import FollowUpReport
@@ -42,17 +43,17 @@ class MunicipalityChoiceForm(ErrorSummaryMixin, forms.Form):
     # A plain choice checked in Python: whatever is typed into the address never
     # reaches a database lookup (a NUL byte would make PostgreSQL refuse the query).
     kommun = forms.ChoiceField(
-        label="Kommun",
+        label=_("Kommun"),
         error_messages={
-            "required": "Välj en kommun.",
-            "invalid_choice": "Välj en kommun i listan.",
+            "required": _("Välj en kommun."),
+            "invalid_choice": _("Välj en kommun i listan."),
         },
     )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         names = Municipality.objects.order_by("name").values_list("code", "name")
-        self.fields["kommun"].choices = [("", "Välj kommun"), *names]
+        self.fields["kommun"].choices = [("", _("Välj kommun")), *names]
 
 
 def index(request):

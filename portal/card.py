@@ -10,7 +10,9 @@ from django.db.models import prefetch_related_objects
 from django.shortcuts import get_object_or_404, render
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
 
+from core.content import find_passage, page_language
 from promises.models import PromisePeriod, period_content_prefetches
 
 from .views import newest
@@ -35,6 +37,13 @@ def qr_svg(address, label):
     return mark_safe(svg)  # noqa: S308 - segno's own markup; the label is escaped
 
 
+def _qr_label(period):
+    title = find_passage(period, "title", page_language()).text
+    return _("QR-kod till {title} i {municipality}").format(
+        title=title, municipality=period.municipality.name
+    )
+
+
 def period_card(request, municipality_slug, slug):
     period = get_object_or_404(
         PromisePeriod.objects.public().with_place(),
@@ -54,7 +63,7 @@ def period_card(request, municipality_slug, slug):
             "sections": sections,
             "general": general,
             "address": address,
-            "qr": qr_svg(address, f"QR-kod till {period.title} i {period.municipality.name}"),
+            "qr": qr_svg(address, _qr_label(period)),
             "last_updated": newest(period.updated_at),
         },
     )

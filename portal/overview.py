@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from followup.models import FollowUpReport, tertial_span
 from municipalities.models import Municipality
@@ -67,11 +69,18 @@ TILE_NAMES = {
     "24": ("Väster-", "botten"),
     "25": ("Norr-", "botten"),
 }
+NBSP_PERCENT = "\u00a0%"
 TILE = 72  # px per tile, gaps included: 4 columns fill a 320 px phone at full size
 SHADES = 5  # shade classes tile--0 … tile--4, by share of municipalities with a promise
 # Where the lines of a tile sit (y from the tile's top): one or two name lines, then
 # the share.
 TILE_LINES = {1: (30, 54), 2: (23, 39, 58)}
+# Where there is nothing to count, said in words for each kind of tally.
+NONE_IN_FORCE = {
+    "landet": gettext_lazy("Inga gällande löften i landet"),
+    "länet": gettext_lazy("Inga gällande löften i länet"),
+    "regionen": gettext_lazy("Inga gällande löften i regionen"),
+}
 
 
 def last_ended_tertial(day):
@@ -114,10 +123,18 @@ class Tally:
         """How many of the periods due are followed up, in words when there are none:
         "0 av 0" says nothing to a person."""
         if self.due:
-            return f"{self.followed_up} av {self.due}"
+            return _("{done} av {due}").format(done=self.followed_up, due=self.due)
         if self.current_periods:
-            return "Inget att följa upp: löftena började gälla efter att tertialen började"
-        return f"Inga gällande löften i {self.area}"
+            return _("Inget att följa upp: löftena började gälla efter att tertialen började")
+        return str(NONE_IN_FORCE[self.area])
+
+    @property
+    def share_label(self):
+        """ "12 av 26 (46 %)": municipalities with a promise in force, of all."""
+        label = _("{count} av {total} ({share} %)").format(
+            count=self.with_promise, total=self.municipalities, share=self.share
+        )
+        return label.replace(" %", NBSP_PERCENT)  # the sign stays with its number
 
     @property
     def tile_lines(self):
@@ -126,7 +143,8 @@ class Tally:
         x = self.tile_x + TILE // 2
         ys = TILE_LINES[len(names)]
         lines = [(x, self.tile_y + y, name, False) for y, name in zip(ys, names, strict=False)]
-        return [*lines, (x, self.tile_y + ys[-1], f"{self.share} %", True)]
+        share = _("{share} %").format(share=self.share)
+        return [*lines, (x, self.tile_y + ys[-1], share, True)]
 
     @property
     def has_tile(self):
@@ -161,7 +179,7 @@ def overview(day):
     for p in periods:
         periods_of.setdefault(p["municipality_id"], []).append(p["pk"])
 
-    country = Tally("Hela landet")
+    country = Tally(_("Hela landet"))
     counties, regions = {}, {}
     for municipality in sorted(municipalities, key=swedish_key):
         county = municipality.county
@@ -171,7 +189,9 @@ def overview(day):
             counties.setdefault(
                 county.pk, Tally(county.name, county.get_absolute_url(), county.code, "länet")
             ),
-            regions.setdefault(region.pk, Tally(f"Polisregion {region.name}", area="regionen")),
+            regions.setdefault(
+                region.pk, Tally(_("Polisregion {name}").format(name=region.name), area="regionen")
+            ),
         )
         own = periods_of.get(municipality.pk, [])
         for tally in tallies:

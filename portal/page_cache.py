@@ -15,8 +15,10 @@ stored page and the versions of the page's scopes (portal/versions.py):
   same for everyone: a 200, not streamed, setting no cookie, not varying on Cookie, not
   private or no-store, and without a CSP nonce (a nonce must be new in every response).
 
-The key is the path, the values of the query parameters the page reads and today's date
-(whether a period is in force changes at midnight without any edit). The pages build
+The key is the language, the path, the values of the query parameters the page reads and
+today's date (whether a period is in force changes at midnight without any edit). The
+path carries the language already (/en/…); the key names it too, so that no change to how
+a language is chosen can ever hand one language's copy to another. The pages build
 absolute addresses from SITE_URL, never from the request's Host or query
 (templates/base.html, portal/sitemaps.py), so one entry is right for all; the Host is
 still checked (ALLOWED_HOSTS) before a page is served, as CommonMiddleware would.
@@ -28,7 +30,7 @@ import time
 from django.core.cache import cache
 from django.http import HttpResponse
 from django.urls import Resolver404, resolve
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.cache import cc_delim_re, get_conditional_response, patch_cache_control
 from django.utils.http import http_date
 
@@ -106,7 +108,8 @@ class PageCacheMiddleware:
         request.get_host()  # DisallowedHost (400) before anything is served
         today = timezone.localdate().isoformat()
         source = page_key_source(request, rule.reads)
-        path_hash = hashlib.sha256(f"{today} {source}".encode()).hexdigest()
+        language = translation.get_language()
+        path_hash = hashlib.sha256(f"{today} {language} {source}".encode()).hexdigest()
         page_key = f"page:{path_hash}"
         names = rule.scope.names(kwargs)
         found = fetch(names, page_key, create=False)

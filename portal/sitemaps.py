@@ -14,7 +14,13 @@ from promises.models import CooperationAgreement, PromisePeriod
 
 class Sitemap(DjangoSitemap):
     """Addresses from SITE_URL, never from the request's Host: the sitemap is cached and
-    served to everyone, so the first request's Host must not end up in it."""
+    served to everyone, so the first request's Host must not end up in it. Every page in
+    every language (settings.LANGUAGES), each with its alternates and x-default (the
+    Swedish page)."""
+
+    i18n = True
+    alternates = True
+    x_default = True
 
     def get_protocol(self, protocol=None):
         return urlsplit(settings.SITE_URL).scheme
@@ -25,7 +31,14 @@ class Sitemap(DjangoSitemap):
 
 class StaticSitemap(Sitemap):
     def items(self):
-        return ["portal:home", "portal:about", "portal:overview"]
+        return [
+            "portal:home",
+            "portal:about",
+            "portal:overview",
+            "opendata:index",
+            "opendata:api-docs",
+            "accessibility:statement",
+        ]
 
     def location(self, item):
         return reverse(item)

@@ -231,7 +231,7 @@ def period_response(request, period, *, preview=False):
     progress = progress_table(period, reports)
     for activity in period.activities.all():
         activity.latest_status = None
-    for _heading, rows in progress.groups:
+    for _promise, rows in progress.groups:
         for row in rows:
             row.activity.latest_status = row.latest
     sections, general = period.sections()
@@ -281,4 +281,7 @@ def server_error(request):
     """The 500 page, rendered without context processors or database access: whatever
     broke may be the database itself."""
     template = loader.get_template("500.html")
-    return HttpResponseServerError(template.render({"SITE_NAME": settings.SITE_NAME}))
+    # The request only for its address (the language links, hreflang): nothing that
+    # reads the session, the user or the database.
+    context = {"SITE_NAME": settings.SITE_NAME, "request": request}
+    return HttpResponseServerError(template.render(context))

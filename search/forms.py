@@ -4,6 +4,8 @@ import re
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from core.forms import ErrorSummaryMixin
 from municipalities.models import County
@@ -17,16 +19,16 @@ CONTROL_CHARS = re.compile(r"[\x00-\x1f\x7f\ue000-\uf8ff\ufffd]")
 
 class SearchForm(ErrorSummaryMixin, forms.Form):
     q = forms.CharField(
-        label="Sök bland medborgarlöften",
+        label=_("Sök bland medborgarlöften"),
         required=False,
-        help_text="Till exempel en kommun, en plats eller ett ämne som ”krogtillsyn”.",
+        help_text=_("Till exempel en kommun, en plats eller ett ämne som ”krogtillsyn”."),
         # No maxlength attribute: a browser would cut a pasted text silently; the
         # server explains the limit instead.
         widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off"}),
     )
-    lan = forms.ChoiceField(label="Län", required=False)
+    lan = forms.ChoiceField(label=_("Län"), required=False)
     typ = forms.ChoiceField(
-        label="Typ av innehåll", required=False, choices=[("", "Alla typer"), *Kind.choices]
+        label=_("Typ av innehåll"), required=False, choices=[("", _("Alla typer")), *Kind.choices]
     )
 
     def __init__(self, *args, counties=None, **kwargs):
@@ -36,11 +38,11 @@ class SearchForm(ErrorSummaryMixin, forms.Form):
         # One query for the county list; the ids are kept for the filter.
         rows = counties if counties is not None else County.objects.order_by("name")
         self.counties = {c.slug: c for c in rows}
-        self.fields["lan"].choices = [("", "Hela landet")] + [
+        self.fields["lan"].choices = [("", _("Hela landet"))] + [
             (slug, c.name) for slug, c in self.counties.items()
         ]
-        self.fields["lan"].error_messages["invalid_choice"] = "Välj ett län i listan."
-        self.fields["typ"].error_messages["invalid_choice"] = "Välj en typ i listan."
+        self.fields["lan"].error_messages["invalid_choice"] = _("Välj ett län i listan.")
+        self.fields["typ"].error_messages["invalid_choice"] = _("Välj en typ i listan.")
 
     def clean_q(self):
         # NUL, other control characters and U+FFFD (what invalid UTF-8 decodes to)
@@ -48,8 +50,10 @@ class SearchForm(ErrorSummaryMixin, forms.Form):
         text = " ".join(CONTROL_CHARS.sub(" ", self.cleaned_data["q"]).split())
         if len(text) > MAX_LENGTH:
             raise ValidationError(
-                f"Sökningen kan vara högst {MAX_LENGTH} tecken lång. Den du skrev är "
-                f"{len(text)} tecken. Korta den och sök igen.",
+                gettext(
+                    "Sökningen kan vara högst {limit} tecken lång. Den du skrev är {count} "
+                    "tecken. Korta den och sök igen."
+                ).format(limit=MAX_LENGTH, count=len(text)),
                 code="too_long",
             )
         return text

@@ -7,22 +7,23 @@ column (Swedish configuration over unaccented text), on SQLite the FTS5 table
 """
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from municipalities.models import County, LocalPoliceArea, Municipality
 
 
 class Kind(models.TextChoices):
     # The value is what `?typ=` takes; the label is shown on each hit.
-    MUNICIPALITY = "kommun", "Kommun"
-    COUNTY = "lan", "Län"
-    POLICE_AREA = "lokalpolisomrade", "Lokalpolisområde"
-    PERIOD = "medborgarlofte", "Medborgarlöfte"
-    PROMISE = "lofte", "Löfte"
-    GOAL = "mal", "Mål"
-    ACTIVITY = "aktivitet", "Aktivitet"
-    AGREEMENT = "overenskommelse", "Samverkansöverenskommelse"
-    REPORT = "uppfoljning", "Uppföljning"
-    STATUS = "kommentar", "Kommentar i uppföljning"
+    MUNICIPALITY = "kommun", _("Kommun")
+    COUNTY = "lan", _("Län")
+    POLICE_AREA = "lokalpolisomrade", _("Lokalpolisområde")
+    PERIOD = "medborgarlofte", _("Medborgarlöfte")
+    PROMISE = "lofte", _("Löfte")
+    GOAL = "mal", _("Mål")
+    ACTIVITY = "aktivitet", _("Aktivitet")
+    AGREEMENT = "overenskommelse", _("Samverkansöverenskommelse")
+    REPORT = "uppfoljning", _("Uppföljning")
+    STATUS = "kommentar", _("Kommentar i uppföljning")
 
 
 class SearchDocumentQuerySet(models.QuerySet):

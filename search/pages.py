@@ -8,6 +8,7 @@ never cached. A search that timed out answers 503, which the page cache does not
 the next request searches again."""
 
 from functools import wraps
+from urllib.parse import quote, urlencode
 
 from django.shortcuts import render
 
@@ -61,6 +62,7 @@ def search_page(request, template):
             "form": form,
             "results": results,
             "filters": _filters(form),
+            "suggestion_query": _suggestion_query(form, results),
             "last_updated": max((h.updated for h in hits if h.updated), default=None)
             or SearchDocument.objects.newest_update(),
         },
@@ -75,6 +77,15 @@ def _filters(form):
         return ""
     data.pop("sida", None)
     return data.urlencode()
+
+
+def _suggestion_query(form, results):
+    """The query string of "Menade du …?": the suggestion with the same filters."""
+    if not results or not results.suggestion:
+        return ""
+    pairs = [("q", results.suggestion)]
+    pairs += [(name, form.cleaned_data[name]) for name in ("lan", "typ") if form.cleaned_data[name]]
+    return urlencode(pairs, safe="/", quote_via=quote)  # as |urlencode writes each value
 
 
 def too_many_searches(request, form):

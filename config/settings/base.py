@@ -8,6 +8,7 @@ import environ
 from django.core.exceptions import ImproperlyConfigured
 
 from config.database import database_settings
+from core.languages import add_language_info, languages_from
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = BASE_DIR / "var"
@@ -74,6 +75,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # The language from the path (/en/…), before anything renders or resolves a page.
+    "core.languages.PathLanguageMiddleware",
     "config.middleware.SecurityHeadersMiddleware",
     "config.middleware.MethodPagesMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -140,8 +143,13 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
+# Swedish is the site's language; the others live under their prefix (/en/…) with the
+# same slugs (core/languages.py). Finnish ("sv,en,fi") waits for a native speaker's review
+# of locale/fi (docs/sprak.md). Each language is named in itself.
 LANGUAGE_CODE = "sv"
-LANGUAGES = [("sv", "Svenska")]
+LANGUAGES = languages_from(env.str("DJANGO_LANGUAGES", default="sv,en"))
+# meänkieli and the Sami languages, which Django has no data for.
+add_language_info()
 TIME_ZONE = "Europe/Stockholm"
 USE_I18N = True
 USE_TZ = True
@@ -149,7 +157,8 @@ USE_TZ = True
 # "%m/%d/%Y"); config/formats/sv hands this list to the locale. core/dates.py does the same.
 FORMAT_MODULE_PATH = ["config.formats"]
 # The project's Swedish wording for Django's and django-simple-history's admin texts
-# (one word for delete; simple-history has no Swedish): locale/sv/LC_MESSAGES/django.po.
+# (one word for delete; simple-history has no Swedish): locale/sv/LC_MESSAGES/django.po;
+# the interface in English and Finnish: locale/en and locale/fi (docs/sprak.md).
 LOCALE_PATHS = [BASE_DIR / "locale"]
 DATE_INPUT_FORMATS = ["%Y-%m-%d", "%d/%m/%Y", "%d.%m.%Y", "%d/%m %Y", "%d-%m-%Y"]
 

@@ -3,6 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from core.publishing import Publishable, PublishableQuerySet
@@ -14,9 +15,9 @@ from .signing import DateSpan, SignedMixin, format_span, precision_field
 class Extension(models.TextChoices):
     """May the agreement be extended: only what the source says."""
 
-    YES = "ja", "Ja"
-    NO = "nej", "Nej"
-    NOT_STATED = "ej_angivet", "Framgår inte"
+    YES = "ja", _("Ja")
+    NO = "nej", _("Nej")
+    NOT_STATED = "ej_angivet", _("Framgår inte")
 
 
 class CooperationAgreementQuerySet(PublishableQuerySet):

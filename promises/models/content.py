@@ -3,6 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from core.publishing import PublicationStatus
@@ -99,17 +100,23 @@ class Goal(PeriodPart):
 
 
 class ResponsibleParty(models.TextChoices):
-    POLICE = "polisen", "Polisen"
-    MUNICIPALITY = "kommunen", "Kommunen"
-    JOINT = "gemensamt", "Polisen och kommunen gemensamt"
-    OTHER = "annan", "Annan aktör"
+    POLICE = "polisen", _("Polisen")
+    MUNICIPALITY = "kommunen", _("Kommunen")
+    JOINT = "gemensamt", _("Polisen och kommunen gemensamt")
+    OTHER = "annan", _("Annan aktör")
 
 
 PROMISER_HEADINGS = {
-    ResponsibleParty.POLICE: "Polisen lovar",
-    ResponsibleParty.MUNICIPALITY: "Kommunen lovar",
-    ResponsibleParty.JOINT: "Polisen och kommunen lovar",
+    ResponsibleParty.POLICE: _("Polisen lovar"),
+    ResponsibleParty.MUNICIPALITY: _("Kommunen lovar"),
+    ResponsibleParty.JOINT: _("Polisen och kommunen lovar"),
 }
+# How an activity's party and target are put in words, stated once: the properties below
+# fill them with plain text, the public pages (portal/templatetags/promise_words.py)
+# with the partner and the unit as content passages, marked with their language.
+OTHER_PARTY_PROMISES = _("{party} lovar")
+TOGETHER_WITH = _("{party} tillsammans med {partner}")
+AT_LEAST = _("minst {count} {unit}")
 
 
 class Activity(PeriodPart):
@@ -161,23 +168,27 @@ class Activity(PeriodPart):
     def promiser_heading(self):
         """Who promises it, as promises are written: "Polisen lovar", "Vätterhem lovar"."""
         if self.responsible == ResponsibleParty.OTHER:
-            return f"{self.partner_name} lovar"
-        return PROMISER_HEADINGS[self.responsible]
+            return OTHER_PARTY_PROMISES.format(party=self.partner_name)
+        return str(PROMISER_HEADINGS[self.responsible])
 
     @property
     def target_label(self):
         """ "minst 50 trafikkontroller", or "" without a measurable target."""
         if self.target_count is None:
             return ""
-        return f"minst {self.target_count} {self.target_unit}"
+        return AT_LEAST.format(count=self.target_count, unit=self.target_unit)
 
     @property
     def responsible_label(self):
         """Who carries it out, as one phrase: "Kommunen tillsammans med Vätterhem"."""
         if self.responsible == ResponsibleParty.OTHER:
             return self.partner_name
-        label = self.get_responsible_display()
-        return f"{label} tillsammans med {self.partner_name}" if self.partner_name else label
+        label = str(self.get_responsible_display())
+        return (
+            TOGETHER_WITH.format(party=label, partner=self.partner_name)
+            if self.partner_name
+            else label
+        )
 
     def clean(self):
         super().clean()

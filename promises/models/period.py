@@ -9,6 +9,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from core.publishing import Publishable, PublishableQuerySet
@@ -20,9 +21,9 @@ from .signing import DatePrecision, DateSpan, SignedMixin, format_span, precisio
 class PeriodState(models.TextChoices):
     """Where a period stands on a given day; the one definition views and templates use."""
 
-    CURRENT = "current", "gäller nu"
-    UPCOMING = "upcoming", "har inte börjat gälla"
-    ENDED = "ended", "har upphört"
+    CURRENT = "current", _("gäller nu")
+    UPCOMING = "upcoming", _("har inte börjat gälla")
+    ENDED = "ended", _("har upphört")
 
     @property
     def has_ended(self):
@@ -32,9 +33,9 @@ class PeriodState(models.TextChoices):
     def heading(self):
         """How the municipality page heads the period it features in this state."""
         return {
-            PeriodState.CURRENT: "Gällande medborgarlöfte",
-            PeriodState.UPCOMING: "Kommande medborgarlöfte",
-            PeriodState.ENDED: "Senaste medborgarlöftet",
+            PeriodState.CURRENT: _("Gällande medborgarlöfte"),
+            PeriodState.UPCOMING: _("Kommande medborgarlöfte"),
+            PeriodState.ENDED: _("Senaste medborgarlöftet"),
         }[self]
 
 

@@ -120,7 +120,7 @@ LABELS = {
 
 
 def responsible_label(value):
-    return RESPONSIBLE_SHORT.get(value) or ResponsibleParty(value).label
+    return RESPONSIBLE_SHORT.get(value) or str(ResponsibleParty(value).label)
 
 
 def export_rows(period) -> list[list]:

@@ -138,7 +138,7 @@ class RowReader:
         for value, label in choices.choices:
             if text.casefold() in (value.casefold(), label.casefold()):
                 return value
-        allowed = ", ".join(label for _, label in choices.choices)
+        allowed = ", ".join(str(label) for _, label in choices.choices)
         self.error(key, f"”{text}” är inte {what} som finns. Skriv något av: {allowed}.")
         return None
 
